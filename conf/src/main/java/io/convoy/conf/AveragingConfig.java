@@ -1,0 +1,13 @@
+package io.convoy.conf;
+
+import java.io.Serializable;
+
+/**
+ * How replicas are combined.
+ *
+ * @param mode what is averaged
+ * @param frequency minibatches each replica trains between averagings ({@code parameters})
+ * @param updaterState what happens to optimizer state ({@code parameters})
+ */
+public record AveragingConfig(AveragingMode mode, int frequency, UpdaterStatePolicy updaterState)
+    implements Serializable {}

@@ -1,0 +1,333 @@
+package io.convoy.conf;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Binds a resolved configuration to {@link ConvoyConfig}: the one place where values are
+ * checked. Binding goes on past a bad value so that every problem is reported at once.
+ */
+final class ConfigBinder {
+  private static final Pattern MASTER = Pattern.compile(
+      "local|local\\[(\\*|[1-9][0-9]*)(,[0-9]+)?\\]|local-cluster\\[[0-9]+,[0-9]+,[0-9]+\\]"
+          + "|spark://.+|yarn|k8s://.+|mesos://.+");
+
+  private final Config config;
+  private final List<ConfigProblem> problems;
+
+  ConfigBinder(Config config, List<ConfigProblem> earlierProblems) {
+    this.config = config;
+    this.problems = new ArrayList<>(earlierProblems);
+  }
+
+  ConvoyConfig bind() {
+    DataConfig data = bindData();
+    PipelineConfig pipeline = new PipelineConfig(
+        ops("pipeline.train", data.channels()), ops("pipeline.eval", data.channels()));
+    ModelConfig model = new ModelConfig(
+        oneOf("model.arch", ModelConfig.ARCHITECTURES), classes("model.classes"));
+    OptimizerName optimizerName = enumOf("optimizer.name", OptimizerName.class);
+    OptimizerConfig optimizer = new OptimizerConfig(
+        optimizerName,
+        number("optimizer.lr", 0, false, 10, "a learning rate in (0, 10]"),
+        number("optimizer.momentum", 0, true, 1, "a coefficient in [0, 1)"),
+        number("optimizer.weight-decay", 0, true, 1, "a coefficient in [0, 1)"));
+    AveragingConfig averaging = new AveragingConfig(
+        enumOf("training.averaging.mode", AveragingMode.class),
+        integer("training.averaging.frequency", 1, 1_000_000),
+        enumOf("training.averaging.updater-state", UpdaterStatePolicy.class));
+    TrainingConfig training = new TrainingConfig(
+        integer("training.epochs", 1, 100_000),
+        integer("training.batch-size", 1, 65_536),
+        integer("training.workers", 1, 100_000),
+        averaging,
+        seed("training.seed"),
+        oneOf("training.engine", TrainingConfig.ENGINES));
+    ClusterConfig cluster = new ClusterConfig(master("cluster.master"),
+        integer("cluster.threads-per-worker", 1, 1024));
+    OutputConfig output = new OutputConfig(nonEmpty("output.dir"));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster, output);
+  }
+
+  private DataConfig bindData() {
+    String train = nonEmpty("data.train");
+    String val = config.getIsNull("data.val") ? null : nonEmpty("data.val");
+    double valFraction = number("data.val-fraction", 0, true, 0.9, "a fraction in [0, 0.9]");
+    if (val == null && valFraction == 0) {
+      problem("data.val-fraction", "0 with data.val unset",
+          "a fraction in (0, 0.9] or a validation folder in data.val");
+    }
+    return new DataConfig(train, val, valFraction,
+        integer("data.image-size", 8, 4096), oneOfInts("data.channels", 1, 3));
+  }
+
+  private List<OpSpec> ops(String key, int channels) {
+    List<OpSpec> result = new ArrayList<>();
+    ConfigList list;
+    try {
+      list = config.getList(key);
+    } catch (com.typesafe.config.ConfigException e) {
+      problem(key, found(key), "a list of operations, e.g. [resize, center-crop, normalize]");
+      return result;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      OpSpec op = op(key + "[" + i + "]", list.get(i), channels);
+      if (op != null) {
+        result.add(op);
+      }
+    }
+    return result;
+  }
+
+  private OpSpec op(String key, ConfigValue value, int channels) {
+    String allowedOps = String.join(", ", PipelineOps.PARAMETERS.keySet().stream().sorted().toList());
+    if (value.valueType() == ConfigValueType.STRING) {
+      String name = (String) value.unwrapped();
+      if (!PipelineOps.PARAMETERS.containsKey(name)) {
+        problem(key, quote(name), "an operation: one of " + allowedOps);
+        return null;
+      }
+      return OpSpec.of(name);
+    }
+    if (value.valueType() != ConfigValueType.OBJECT) {
+      problem(key, value.render(), "an operation name or {op = NAME, ...parameters}");
+      return null;
+    }
+    ConfigObject object = (ConfigObject) value;
+    ConfigValue opValue = object.get("op");
+    if (opValue == null || opValue.valueType() != ConfigValueType.STRING
+        || !PipelineOps.PARAMETERS.containsKey((String) opValue.unwrapped())) {
+      problem(key + ".op", opValue == null ? "missing" : opValue.render(),
+          "an operation: one of " + allowedOps);
+      return null;
+    }
+    String name = (String) opValue.unwrapped();
+    List<String> accepted = PipelineOps.PARAMETERS.get(name);
+    Map<String, List<Double>> params = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
+      String param = e.getKey();
+      if (param.equals("op")) {
+        continue;
+      }
+      String paramKey = key + "." + param;
+      if (!accepted.contains(param)) {
+        problem(paramKey, e.getValue().render(),
+            accepted.isEmpty() ? "no parameters for " + name : "a parameter of " + name + ": one of " + accepted);
+        continue;
+      }
+      List<Double> numbers = numbers(paramKey, e.getValue());
+      if (numbers != null && checkParam(name, param, paramKey, numbers, channels)) {
+        params.put(param, numbers);
+      }
+    }
+    return new OpSpec(name, params);
+  }
+
+  private boolean checkParam(String op, String param, String key, List<Double> v, int channels) {
+    switch (param) {
+      case "size" -> {
+        if (v.size() != 1 || v.get(0) < 1 || v.get(0) != Math.rint(v.get(0))) {
+          problem(key, render(v), "a positive whole number of pixels");
+          return false;
+        }
+      }
+      case "mean", "std" -> {
+        if (v.size() != 1 && v.size() != channels) {
+          problem(key, render(v), "one number or " + channels + " (one per channel)");
+          return false;
+        }
+        if (param.equals("std") && v.stream().anyMatch(x -> x <= 0)) {
+          problem(key, render(v), "positive standard deviations");
+          return false;
+        }
+      }
+      default -> throw new IllegalStateException("parameter without a check: " + op + "." + param);
+    }
+    return true;
+  }
+
+  private List<Double> numbers(String key, ConfigValue value) {
+    if (value.valueType() == ConfigValueType.NUMBER) {
+      return List.of(((Number) value.unwrapped()).doubleValue());
+    }
+    if (value.valueType() == ConfigValueType.LIST) {
+      List<Double> result = new ArrayList<>();
+      for (ConfigValue item : (ConfigList) value) {
+        if (item.valueType() != ConfigValueType.NUMBER) {
+          problem(key, value.render(), "a number or a list of numbers");
+          return null;
+        }
+        result.add(((Number) item.unwrapped()).doubleValue());
+      }
+      return result;
+    }
+    problem(key, value.render(), "a number or a list of numbers");
+    return null;
+  }
+
+  private String nonEmpty(String key) {
+    try {
+      String s = config.getString(key);
+      if (!s.isBlank()) {
+        return s;
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), "a non-empty string");
+    return "";
+  }
+
+  private String master(String key) {
+    String s = nonEmpty(key);
+    if (!s.isEmpty() && !MASTER.matcher(s).matches()) {
+      problem(key, quote(s), "a Spark master URL: local[*], local[N], local-cluster[N,C,M], "
+          + "spark://HOST:PORT, yarn, k8s://URL");
+    }
+    return s;
+  }
+
+  private String oneOf(String key, List<String> allowed) {
+    try {
+      String s = config.getString(key);
+      if (allowed.contains(s)) {
+        return s;
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), "one of " + String.join(", ", allowed));
+    return allowed.get(0);
+  }
+
+  private <E extends Enum<E> & ConfigName> E enumOf(String key, Class<E> type) {
+    List<String> names = Arrays.stream(type.getEnumConstants()).map(ConfigName::configName).toList();
+    String name = oneOf(key, names);
+    return type.getEnumConstants()[names.indexOf(name)];
+  }
+
+  private int integer(String key, int min, int max) {
+    try {
+      ConfigValue v = config.getValue(key);
+      if (v.valueType() == ConfigValueType.NUMBER) {
+        double d = ((Number) v.unwrapped()).doubleValue();
+        if (d == Math.rint(d) && d >= min && d <= max) {
+          return (int) d;
+        }
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), "a whole number in [" + min + ", " + max + "]");
+    return min;
+  }
+
+  private int oneOfInts(String key, int... allowed) {
+    int v = integer(key, Integer.MIN_VALUE + 1, Integer.MAX_VALUE);
+    for (int a : allowed) {
+      if (a == v) {
+        return v;
+      }
+    }
+    if (config.hasPath(key) && config.getValue(key).valueType() == ConfigValueType.NUMBER) {
+      problem(key, found(key), "one of " + Arrays.stream(allowed).mapToObj(String::valueOf)
+          .collect(Collectors.joining(", ")));
+    }
+    return allowed[0];
+  }
+
+  private long seed(String key) {
+    try {
+      ConfigValue v = config.getValue(key);
+      if (v.unwrapped() instanceof Integer || v.unwrapped() instanceof Long) {
+        return ((Number) v.unwrapped()).longValue();
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), "a whole number");
+    return 0;
+  }
+
+  private int classes(String key) {
+    try {
+      ConfigValue v = config.getValue(key);
+      if (v.valueType() == ConfigValueType.STRING && "auto".equals(v.unwrapped())) {
+        return 0;
+      }
+      if (v.valueType() == ConfigValueType.NUMBER) {
+        double d = ((Number) v.unwrapped()).doubleValue();
+        if (d == Math.rint(d) && d >= 2 && d <= 1_000_000) {
+          return (int) d;
+        }
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), "auto (as many as the dataset has) or a whole number >= 2");
+    return 0;
+  }
+
+  /** A number in [min, max] (or (min, max] when {@code minInclusive} is false). */
+  private double number(String key, double min, boolean minInclusive, double max, String allowed) {
+    try {
+      ConfigValue v = config.getValue(key);
+      if (v.valueType() == ConfigValueType.NUMBER) {
+        double d = ((Number) v.unwrapped()).doubleValue();
+        boolean aboveMin = minInclusive ? d >= min : d > min;
+        if (aboveMin && d <= max && Double.isFinite(d)) {
+          return d;
+        }
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), allowed);
+    return min;
+  }
+
+  private String found(String key) {
+    try {
+      if (!config.hasPathOrNull(key)) {
+        return "missing";
+      }
+      if (config.getIsNull(key)) {
+        return "null";
+      }
+      return config.getValue(key).render(com.typesafe.config.ConfigRenderOptions.concise());
+    } catch (com.typesafe.config.ConfigException e) {
+      return "an unreadable value";
+    }
+  }
+
+  private static String quote(String s) {
+    return "\"" + s + "\"";
+  }
+
+  private static String render(List<Double> v) {
+    return v.size() == 1 ? fmt(v.get(0)) : v.stream().map(ConfigBinder::fmt)
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private static String fmt(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d).toLowerCase(Locale.ROOT);
+  }
+
+  private void problem(String key, String found, String allowed) {
+    problems.add(new ConfigProblem(key, found, allowed));
+  }
+}

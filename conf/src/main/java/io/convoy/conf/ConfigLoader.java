@@ -1,0 +1,165 @@
+package io.convoy.conf;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a job configuration: {@code reference.conf} defaults, then the job file, then
+ * {@code key=value} overrides (later wins), resolved and bound by {@link ConfigBinder}.
+ * Reads no system properties or environment variables and changes no global state.
+ */
+public final class ConfigLoader {
+  /** Values that are parsed as HOCON rather than taken as plain strings. */
+  private static final Pattern HOCON_VALUE =
+      Pattern.compile("^(\".*\"|\\[.*\\]|\\{.*\\}|-?[0-9][0-9_.eE+-]*|true|false|null)$", Pattern.DOTALL);
+
+  private ConfigLoader() {}
+
+  /** The defaults alone, validated. */
+  public static ConvoyConfig defaults() {
+    return load(null, List.of());
+  }
+
+  /**
+   * Loads {@code file} (may be null) with {@code overrides} of the form {@code key=value}.
+   *
+   * @throws ConfigException naming every problem found
+   */
+  public static ConvoyConfig load(Path file, List<String> overrides) {
+    Config user = parseOverrides(overrides);
+    if (file != null) {
+      user = user.withFallback(parseFile(file));
+    }
+    return bind(user);
+  }
+
+  /** Parses HOCON text (for example a resolved {@code config.conf}) with no overrides. */
+  public static ConvoyConfig parse(String hocon) {
+    Config user;
+    try {
+      user = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF));
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new ConfigException("<text>", "unparseable HOCON: " + e.getMessage(), "valid HOCON");
+    }
+    return bind(user);
+  }
+
+  private static ConvoyConfig bind(Config user) {
+    Config reference = reference();
+    List<ConfigProblem> unknown = unknownKeys(user, reference);
+    Config merged;
+    try {
+      merged = user.withFallback(reference).resolve(ConfigResolveOptions.noSystem());
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new ConfigException("<substitution>", e.getMessage(), "substitutions that name defined keys");
+    }
+    return new ConfigBinder(merged, unknown).bind();
+  }
+
+  static Config reference() {
+    return ConfigFactory.parseResources(ConfigLoader.class, "/reference.conf",
+        ConfigParseOptions.defaults().setAllowMissing(false));
+  }
+
+  private static Config parseFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("--conf", file.toString(), "an existing HOCON file");
+    }
+    try {
+      return ConfigFactory.parseFile(file.toFile(),
+          ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new ConfigException("--conf", file + " (" + e.getMessage() + ")", "a valid HOCON file");
+    }
+  }
+
+  private static Config parseOverrides(List<String> overrides) {
+    Config result = ConfigFactory.empty();
+    List<ConfigProblem> problems = new ArrayList<>();
+    for (String override : overrides) {
+      int eq = override.indexOf('=');
+      if (eq <= 0) {
+        problems.add(new ConfigProblem("--set", override, "key=value, e.g. training.epochs=5"));
+        continue;
+      }
+      String key = override.substring(0, eq).trim();
+      String raw = override.substring(eq + 1).trim();
+      try {
+        // Later --set of the same key wins, as on most command lines.
+        result = parseValue(key, raw).withFallback(result);
+      } catch (com.typesafe.config.ConfigException e) {
+        problems.add(new ConfigProblem(key, raw, "a valid value (" + e.getMessage() + ")"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return result;
+  }
+
+  /**
+   * Numbers, booleans, lists and objects are HOCON; anything else is a literal string so that
+   * URIs like {@code hdfs://nn/data} survive (HOCON would read {@code //} as a comment).
+   */
+  private static Config parseValue(String key, String raw) {
+    if (HOCON_VALUE.matcher(raw).matches()) {
+      return ConfigFactory.parseString(key + " = " + raw,
+          ConfigParseOptions.defaults().setOriginDescription("--set " + key));
+    }
+    return ConfigFactory.empty().withValue(key, ConfigValueFactory.fromAnyRef(raw, "--set " + key));
+  }
+
+  private static List<ConfigProblem> unknownKeys(Config user, Config reference) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
+      String key = e.getKey();
+      if (!reference.hasPathOrNull(key)) {
+        problems.add(new ConfigProblem(key, e.getValue().render(), "a known key" + suggestion(key, reference)));
+      }
+    }
+    return problems;
+  }
+
+  private static String suggestion(String key, Config reference) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (Map.Entry<String, ConfigValue> e : reference.entrySet()) {
+      int d = editDistance(key, e.getKey());
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = e.getKey();
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, key.length() / 4) ? " (did you mean " + best + "?)" : "";
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,60 @@
+package io.convoy.conf;
+
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a configuration back as HOCON, with every key explicit, so that a run's
+ * {@code config.conf} reproduces it: {@code ConfigLoader.parse(render(c)).equals(c)}.
+ */
+public final class ConfigRenderer {
+  private ConfigRenderer() {}
+
+  public static String render(ConvoyConfig c) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    DataConfig d = c.data();
+    root.put("data", map(
+        "train", d.train(), "val", d.val(), "val-fraction", d.valFraction(),
+        "image-size", d.imageSize(), "channels", d.channels()));
+    root.put("pipeline", map("train", ops(c.pipeline().train()), "eval", ops(c.pipeline().eval())));
+    root.put("model", map("arch", c.model().arch(),
+        "classes", c.model().classesFromData() ? "auto" : c.model().classes()));
+    OptimizerConfig o = c.optimizer();
+    root.put("optimizer", map("name", o.name().configName(), "lr", o.lr(), "momentum", o.momentum(),
+        "weight-decay", o.weightDecay()));
+    TrainingConfig t = c.training();
+    AveragingConfig a = t.averaging();
+    root.put("training", map("epochs", t.epochs(), "batch-size", t.batchSize(), "workers", t.workers(),
+        "averaging", map("mode", a.mode().configName(), "frequency", a.frequency(),
+            "updater-state", a.updaterState().configName()),
+        "seed", t.seed(), "engine", t.engine()));
+    root.put("cluster", map("master", c.cluster().master(),
+        "threads-per-worker", c.cluster().threadsPerWorker()));
+    root.put("output", map("dir", c.output().dir()));
+    return ConfigValueFactory.fromMap(root).render(
+        ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+  }
+
+  private static List<Object> ops(List<OpSpec> ops) {
+    List<Object> result = new ArrayList<>();
+    for (OpSpec op : ops) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("op", op.op());
+      op.params().forEach((k, v) -> m.put(k, v.size() == 1 ? v.get(0) : v));
+      result.add(m);
+    }
+    return result;
+  }
+
+  private static Map<String, Object> map(Object... keyValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return m;
+  }
+}

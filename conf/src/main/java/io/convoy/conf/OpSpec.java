@@ -1,0 +1,34 @@
+package io.convoy.conf;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One image operation of a pipeline and its numeric parameters. Scalars are one-element
+ * lists so that every parameter has one type; which operations and parameters exist is
+ * declared in {@link PipelineOps}.
+ */
+public record OpSpec(String op, Map<String, List<Double>> params) implements Serializable {
+  public OpSpec {
+    TreeMap<String, List<Double>> copy = new TreeMap<>();
+    params.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    params = java.util.Collections.unmodifiableSortedMap(copy);
+  }
+
+  public static OpSpec of(String op) {
+    return new OpSpec(op, Map.of());
+  }
+
+  /** The scalar parameter {@code name}, or {@code fallback} when it is not given. */
+  public double scalar(String name, double fallback) {
+    List<Double> v = params.get(name);
+    return v == null ? fallback : v.get(0);
+  }
+
+  /** The list parameter {@code name}, or {@code fallback} when it is not given. */
+  public List<Double> vector(String name, List<Double> fallback) {
+    return params.getOrDefault(name, fallback);
+  }
+}

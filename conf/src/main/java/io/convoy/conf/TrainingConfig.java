@@ -1,0 +1,21 @@
+package io.convoy.conf;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * The training run.
+ *
+ * @param epochs passes over the training set
+ * @param batchSize minibatch size per worker
+ * @param workers number of replicas (= data partitions)
+ * @param averaging how replicas are combined
+ * @param seed seed of every random choice (weights, shards, order)
+ * @param engine which engine trains, one of {@link #ENGINES}
+ */
+public record TrainingConfig(
+    int epochs, int batchSize, int workers, AveragingConfig averaging, long seed, String engine)
+    implements Serializable {
+
+  public static final List<String> ENGINES = List.of("convoy");
+}
