@@ -7,7 +7,7 @@ import java.io.Serializable;
  *
  * @param name one of {@link OptimizerName}
  * @param lr learning rate
- * @param momentum momentum coefficient for {@code momentum}/{@code nesterov}, beta1 for
+ * @param momentum momentum coefficient for {@code nesterov}, beta1 for
  *     {@code adam}, decay for {@code rmsprop}; ignored by {@code sgd}
  * @param weightDecay L2 weight decay coefficient applied to weights (not biases)
  */

@@ -1,9 +1,11 @@
 package io.convoy.conf;
 
-/** Optimizers by their configuration names. */
+/**
+ * Optimizers by their configuration names. Plain (heavy-ball) momentum is not offered yet:
+ * DL4J has no such updater, and a custom one would make model.zip unloadable by plain DL4J.
+ */
 public enum OptimizerName implements ConfigName {
   SGD("sgd"),
-  MOMENTUM("momentum"),
   NESTEROV("nesterov"),
   ADAM("adam"),
   RMSPROP("rmsprop");

@@ -1,0 +1,124 @@
+package io.convoy.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.convoy.conf.ConfigException;
+import io.convoy.conf.ModelConfig;
+import io.convoy.conf.OptimizerConfig;
+import io.convoy.conf.OptimizerName;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ReplicaTest {
+  private static final OptimizerConfig NESTEROV = new OptimizerConfig(OptimizerName.NESTEROV, 0.01, 0.9, 1e-4);
+
+  @Test
+  void zooProvidesExactlyTheConfiguredArchitectures() {
+    assertEquals(new HashSet<>(ModelConfig.ARCHITECTURES), new HashSet<>(ModelZoo.names()));
+  }
+
+  @Test
+  void lenetHasTheDl4jExampleParameterCount() {
+    Replica lenet = Replica.initialize(new ModelSpec("lenet", new InputShape(28, 28, 1), 10, NESTEROV), 1);
+    // conv 20x1x5x5+20, conv 50x20x5x5+50, dense 800x500+500, out 500x10+10
+    assertEquals(520 + 25_050 + 400_500 + 5_010, lenet.numParameters());
+  }
+
+  @Test
+  void unknownArchitectureIsAConfigError() {
+    ModelSpec spec = new ModelSpec("vgg", new InputShape(32, 32, 3), 10, NESTEROV);
+    ConfigException e = assertThrows(ConfigException.class, () -> Replica.initialize(spec, 1));
+    assertEquals("model.arch", e.problems().get(0).key());
+  }
+
+  @Test
+  void sameSeedSameWeightsAndParametersRoundTrip() {
+    ModelSpec spec = spec("simple-cnn");
+    Replica a = Replica.initialize(spec, 7);
+    Replica b = Replica.initialize(spec, 7);
+    assertArrayEquals(a.parameters(), b.parameters());
+    assertFalse(Arrays.equals(a.parameters(), Replica.initialize(spec, 8).parameters()));
+    Replica c = Replica.withParameters(spec, a.parameters());
+    assertArrayEquals(a.parameters(), c.parameters());
+    float[] shifted = a.parameters();
+    shifted[0] += 1f;
+    c.setParameters(shifted);
+    assertArrayEquals(shifted, c.parameters());
+    assertThrows(IllegalArgumentException.class, () -> c.setParameters(new float[3]));
+  }
+
+  @Test
+  void trainingLowersTheLossAndFillsUpdaterState() {
+    for (String arch : ModelConfig.ARCHITECTURES) {
+      Replica r = Replica.initialize(spec(arch), 3);
+      float[] x = new float[16 * 3 * 16 * 16];
+      int[] y = new int[16];
+      Random rnd = new Random(1);
+      for (int i = 0; i < 16; i++) {
+        y[i] = i % 4;
+        for (int j = 0; j < 3 * 16 * 16; j++) {
+          x[i * 768 + j] = (float) rnd.nextGaussian() * 0.1f + (j % 4 == y[i] ? 1f : 0f);
+        }
+      }
+      double first = r.fit(x, y, 16);
+      double last = first;
+      for (int step = 0; step < 20; step++) {
+        last = r.fit(x, y, 16);
+      }
+      assertTrue(last < first * 0.7, arch + ": loss " + first + " -> " + last);
+      float[] state = r.updaterState();
+      assertEquals(r.numParameters(), state.length, "nesterov keeps one velocity per parameter");
+      assertTrue(norm(state) > 0);
+      r.resetUpdaterState();
+      assertEquals(0.0, norm(r.updaterState()));
+      r.setUpdaterState(state);
+      assertArrayEquals(state, r.updaterState());
+      float[] p = r.predict(x, 16);
+      assertEquals(16 * 4, p.length);
+      assertEquals(1.0, p[0] + p[1] + p[2] + p[3], 1e-4);
+    }
+  }
+
+  @Test
+  void sgdHasNoUpdaterState() {
+    ModelSpec spec = new ModelSpec("simple-cnn", new InputShape(16, 16, 3), 4,
+        new OptimizerConfig(OptimizerName.SGD, 0.1, 0, 0));
+    assertEquals(0, Replica.initialize(spec, 1).updaterStateLength());
+  }
+
+  @Test
+  void savedModelLoadsInPlainDl4jWithIdenticalOutputs() throws Exception {
+    Replica r = Replica.initialize(spec("lenet"), 5);
+    float[] x = new float[2 * 3 * 16 * 16];
+    Arrays.fill(x, 0.3f);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    r.save(bytes, true);
+    MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()), true);
+    float[] expected = r.predict(x, 2);
+    float[] actual = Nd4j.toFlattened('c', loaded.output(Nd4j.create(x, new long[] {2, 3, 16, 16}, 'c'))).toFloatVector();
+    assertArrayEquals(expected, actual, 0f);
+  }
+
+  private static ModelSpec spec(String arch) {
+    return new ModelSpec(arch, new InputShape(16, 16, 3), 4, NESTEROV);
+  }
+
+  private static double norm(float[] v) {
+    double s = 0;
+    for (float f : v) {
+      s += f * f;
+    }
+    return Math.sqrt(s);
+  }
+}
