@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import org.deeplearning4j.nn.api.Updater;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -101,6 +102,45 @@ public final class Replica {
   public double fit(float[] features, int[] labels, int n) {
     net.fit(new DataSet(features(features, n), oneHot(labels, n)));
     return net.score();
+  }
+
+  /**
+   * The gradient of a minibatch at the current parameters, as DL4J computes it before its
+   * updater runs: summed (not averaged) over the {@code n} examples, without weight decay.
+   * Sums from several replicas plus their total example count give exactly the gradient of
+   * the union minibatch (see {@link #applyGradient}).
+   *
+   * @return the minibatch loss; the gradient is copied into {@code gradientOut}
+   */
+  public double computeGradient(float[] features, int[] labels, int n, float[] gradientOut) {
+    requireLength("gradient", gradientOut.length, numParameters());
+    net.setInput(features(features, n));
+    net.setLabels(oneHot(labels, n));
+    net.computeGradientAndScore();
+    INDArray view = net.getGradientsViewArray();
+    System.arraycopy(view.toFloatVector(), 0, gradientOut, 0, gradientOut.length);
+    net.clear();
+    return net.score();
+  }
+
+  /**
+   * One optimizer step with a summed gradient over {@code examples} examples: what
+   * {@link #fit} does after its backward pass (updater with weight decay, then
+   * parameters -= update), with the gradient supplied from outside.
+   */
+  public void applyGradient(float[] gradientSum, int examples) {
+    requireLength("gradient", gradientSum.length, numParameters());
+    if (net.gradient() == null) {
+      // DL4J builds its per-layer gradient views on the first backward pass; run one on a
+      // blank example so that the updater below sees the standard gradient layout.
+      computeGradient(new float[spec.input().length()], new int[1], 1, new float[numParameters()]);
+    }
+    INDArray view = net.getGradientsViewArray();
+    view.assign(Nd4j.createFromArray(gradientSum).reshape(view.shape()));
+    net.getUpdater(true).update(net, net.gradient(), net.getIterationCount(), net.getEpochCount(), examples,
+        LayerWorkspaceMgr.noWorkspaces());
+    net.params().subi(view);
+    net.setIterationCount(net.getIterationCount() + 1);
   }
 
   /** Class probabilities, {@code n x classes} row-major. */

@@ -91,6 +91,55 @@ class ReplicaTest {
   }
 
   @Test
+  void summedGradientsOfTwoHalvesApplyLikeFitOnTheWholeBatch() {
+    for (OptimizerConfig optimizer : new OptimizerConfig[] {
+        new OptimizerConfig(OptimizerName.SGD, 0.1, 0, 1e-3), NESTEROV,
+        new OptimizerConfig(OptimizerName.ADAM, 0.01, 0.9, 0)}) {
+      ModelSpec spec = new ModelSpec("simple-cnn", new InputShape(16, 16, 3), 4, optimizer);
+      Replica whole = Replica.initialize(spec, 11);
+      Replica workerA = Replica.withParameters(spec, whole.parameters());
+      Replica workerB = Replica.withParameters(spec, whole.parameters());
+      Replica applier = Replica.withParameters(spec, whole.parameters());
+      Random rnd = new Random(5);
+      for (int step = 0; step < 3; step++) {
+        float[] x = new float[8 * 768];
+        int[] y = new int[8];
+        for (int i = 0; i < x.length; i++) {
+          x[i] = (float) rnd.nextGaussian();
+        }
+        for (int i = 0; i < 8; i++) {
+          y[i] = rnd.nextInt(4);
+        }
+        whole.fit(x, y, 8);
+        float[] ga = new float[applier.numParameters()];
+        float[] gb = new float[applier.numParameters()];
+        workerA.setParameters(applier.parameters());
+        workerB.setParameters(applier.parameters());
+        workerA.computeGradient(Arrays.copyOfRange(x, 0, 4 * 768), Arrays.copyOfRange(y, 0, 4), 4, ga);
+        workerB.computeGradient(Arrays.copyOfRange(x, 4 * 768, 8 * 768), Arrays.copyOfRange(y, 4, 8), 4, gb);
+        for (int i = 0; i < ga.length; i++) {
+          ga[i] += gb[i];
+        }
+        applier.applyGradient(ga, 8);
+      }
+      float[] expected = whole.parameters();
+      float[] actual = applier.parameters();
+      int off = 0;
+      for (int i = 0; i < expected.length; i++) {
+        double diff = Math.abs(expected[i] - actual[i]);
+        if (diff > 1e-5 * Math.max(1, Math.abs(expected[i]))) {
+          off++;
+          // Adam divides by sqrt(v): for gradients near zero, summation-order rounding moves
+          // m/sqrt(v) visibly. Such components must stay a small fraction of one step (lr).
+          assertEquals(OptimizerName.ADAM, optimizer.name(), "parameter " + i + " differs by " + diff);
+          assertTrue(diff < 0.01 * optimizer.lr(), "parameter " + i + " differs by " + diff);
+        }
+      }
+      assertTrue(off < expected.length / 1000, off + " of " + expected.length + " parameters differ");
+    }
+  }
+
+  @Test
   void sgdHasNoUpdaterState() {
     ModelSpec spec = new ModelSpec("simple-cnn", new InputShape(16, 16, 3), 4,
         new OptimizerConfig(OptimizerName.SGD, 0.1, 0, 0));

@@ -1,0 +1,84 @@
+package io.convoy.driver;
+
+import io.convoy.conf.ConfigException;
+import io.convoy.pipeline.DatasetException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code convoy <command>}: exit status 0 on success, 2 on bad usage or configuration, 1 on any
+ * other failure, always with one line on stderr saying what went wrong.
+ */
+@Command(name = "convoy", mixinStandardHelpOptions = true, version = "convoy 0.1.0",
+    description = "Data-parallel training of convolutional networks on Apache Spark.",
+    subcommands = {GenerateCommand.class, TrainCommand.class, DemoCommand.class})
+public final class ConvoyMain implements Runnable {
+  static final int OK = 0;
+  static final int FAILURE = 1;
+  static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  public static void main(String[] args) {
+    int status = execute(System.out, System.err, args);
+    // Spark leaves non-daemon threads behind (barrier timers among them): exit explicitly.
+    System.exit(status);
+  }
+
+  /** Runs a command and returns its exit status (used by tests, which must not exit). */
+  public static int execute(PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new ConvoyMain());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("convoy: " + e.getMessage());
+      err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      Throwable known = find(e, ConfigException.class, DatasetException.class, UsageException.class);
+      if (known != null) {
+        err.println("convoy: " + known.getMessage());
+        return USAGE;
+      }
+      err.println("convoy: error: " + oneLine(e));
+      if (System.getenv("CONVOY_STACKTRACE") != null) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(set CONVOY_STACKTRACE=1 for the stack trace)");
+      }
+      return FAILURE;
+    });
+    return cli.execute(args);
+  }
+
+  @SafeVarargs
+  private static Throwable find(Throwable e, Class<? extends Throwable>... types) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      for (Class<? extends Throwable> type : types) {
+        if (type.isInstance(t)) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The innermost cause's message, first line only (Spark embeds remote stack traces). */
+  private static String oneLine(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

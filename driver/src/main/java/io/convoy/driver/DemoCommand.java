@@ -1,0 +1,55 @@
+package io.convoy.driver;
+
+import io.convoy.conf.ConfigLoader;
+import io.convoy.conf.ConvoyConfig;
+import io.convoy.pipeline.ShapesSpec;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code convoy demo}: generate a small shapes dataset and train on it locally, end to end. The
+ * job file it uses is written beside the outputs so the run can be repeated with
+ * {@code convoy train --conf}.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Generate a small shapes dataset and train on it in local mode.")
+final class DemoCommand implements Callable<Integer> {
+  static final ShapesSpec DATASET = new ShapesSpec(8, 300, 60, 32, "png", 42);
+
+  @Option(names = "--out", defaultValue = "runs/demo", paramLabel = "DIR",
+      description = "folder for the dataset and outputs (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*])")
+  String master;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one key of the demo job")
+  List<String> overrides = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    Path data = out.resolve("data").toAbsolutePath();
+    System.out.println("convoy demo: generating " + DATASET.classes() + " classes of shapes in " + data);
+    GenerateCommand.generate(DATASET, data);
+    Path job = out.resolve("demo.conf").toAbsolutePath();
+    try (InputStream template = DemoCommand.class.getResourceAsStream("demo.conf")) {
+      String text = new String(template.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .replace("@DATA@", data.toString()).replace("@OUT@", out.toAbsolutePath().toString());
+      Files.writeString(job, text);
+    }
+    List<String> all = new ArrayList<>(overrides);
+    if (master != null) {
+      all.add("cluster.master=" + master);
+    }
+    ConvoyConfig config = ConfigLoader.load(job, all);
+    System.out.println("convoy demo: job file " + job);
+    new TrainingRun(config, System.out).run();
+    return ConvoyMain.OK;
+  }
+}

@@ -1,0 +1,67 @@
+package io.convoy.driver;
+
+import io.convoy.pipeline.GeneratedDataset;
+import io.convoy.pipeline.ShapesGenerator;
+import io.convoy.pipeline.ShapesSpec;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code convoy generate}: a synthetic ImageNet-style dataset. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = "Write a synthetic dataset as DIR/train/<class>/* and DIR/val/<class>/*.")
+final class GenerateCommand implements Callable<Integer> {
+  @Option(names = "--kind", defaultValue = "shapes", description = "dataset kind: ${COMPLETION-CANDIDATES}")
+  Kind kind;
+
+  @Option(names = "--classes", defaultValue = "8", description = "number of classes (default: ${DEFAULT-VALUE})")
+  int classes;
+
+  @Option(names = "--per-class", defaultValue = "300",
+      description = "training images per class (default: ${DEFAULT-VALUE})")
+  int perClass;
+
+  @Option(names = "--val-per-class", description = "validation images per class (default: per-class / 5)")
+  Integer valPerClass;
+
+  @Option(names = "--size", defaultValue = "32", description = "image width and height (default: ${DEFAULT-VALUE})")
+  int size;
+
+  @Option(names = "--format", defaultValue = "png", description = "png or jpg (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(names = "--seed", defaultValue = "42", description = "random seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write")
+  Path out;
+
+  enum Kind { shapes }
+
+  @Override
+  public Integer call() throws Exception {
+    GeneratedDataset d = generate(new ShapesSpec(classes, perClass,
+        valPerClass != null ? valPerClass : Math.max(1, perClass / 5), size, format, seed), out);
+    System.out.printf("convoy: wrote %s (%d classes) to %s%n", kind, d.classes().size(), out.toAbsolutePath());
+    return ConvoyMain.OK;
+  }
+
+  static GeneratedDataset generate(ShapesSpec spec, Path out) throws java.io.IOException {
+    if (!spec.format().equals("png") && !spec.format().equals("jpg")) {
+      throw new UsageException("--format " + spec.format() + ": expected png or jpg");
+    }
+    if (spec.size() < 8 || spec.size() > 1024) {
+      throw new UsageException("--size " + spec.size() + ": expected 8 to 1024 pixels");
+    }
+    if (spec.perClass() < 1 || spec.valPerClass() < 1) {
+      throw new UsageException("--per-class " + spec.perClass() + ", --val-per-class " + spec.valPerClass()
+          + ": expected at least 1 image per class");
+    }
+    try {
+      return ShapesGenerator.generate(spec, out);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.convoy.driver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code metrics.jsonl}: one JSON object a line, each with an {@code event} field, flushed per
+ * line so that a crashed or running job can be read.
+ */
+final class MetricsLog implements Closeable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final OutputStream out;
+
+  MetricsLog(OutputStream out) {
+    this.out = out;
+  }
+
+  /** An event with its fields in the given order. */
+  static Map<String, Object> event(String name, Object... keyValues) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("event", name);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      event.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return event;
+  }
+
+  void write(Map<String, Object> event) {
+    try {
+      out.write((toJson(event) + "\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to metrics.jsonl: " + e.getMessage(), e);
+    }
+  }
+
+  static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not serializable as JSON: " + value, e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}

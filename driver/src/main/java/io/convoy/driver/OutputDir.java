@@ -1,0 +1,75 @@
+package io.convoy.driver;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The run's output folder on any Hadoop file system. Whole files are written under a temporary
+ * name and renamed, so a reader never sees half a model.
+ */
+final class OutputDir {
+  /** Writes the content of one file. */
+  interface Writer {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private final FileSystem fs;
+  private final Path dir;
+
+  OutputDir(String uri, Configuration hadoop) {
+    try {
+      this.dir = new Path(uri);
+      this.fs = dir.getFileSystem(hadoop);
+      if (fs instanceof LocalFileSystem local) {
+        local.setWriteChecksum(false); // no .crc files beside the outputs
+      }
+      if (fs.exists(dir) && !fs.getFileStatus(dir).isDirectory()) {
+        throw new UsageException("output.dir " + uri + " is a file: give a folder (new or existing)");
+      }
+      fs.mkdirs(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create output folder " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  String uri(String name) {
+    return fs.makeQualified(new Path(dir, name)).toString();
+  }
+
+  void writeText(String name, String text) {
+    writeAtomically(name, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  void writeAtomically(String name, Writer writer) {
+    Path target = new Path(dir, name);
+    Path tmp = new Path(dir, "." + name + ".tmp");
+    try {
+      try (OutputStream out = fs.create(tmp, true)) {
+        writer.write(out);
+      }
+      if (fs.exists(target)) {
+        fs.delete(target, false);
+      }
+      if (!fs.rename(tmp, target)) {
+        throw new IOException("rename of " + tmp + " to " + target + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A fresh file (replacing any earlier one) to append to while the run goes on. */
+  OutputStream create(String name) {
+    try {
+      return fs.create(new Path(dir, name), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + new Path(dir, name) + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.convoy.driver;
+
+import io.convoy.conf.ConvoyConfig;
+import io.convoy.worker.ConvoyKryoRegistrator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/** The one place convoy creates a SparkContext, with the settings its jobs rely on. */
+final class SparkContexts {
+  private SparkContexts() {}
+
+  static JavaSparkContext create(ConvoyConfig config, String appName) {
+    SparkConf conf = new SparkConf().setAppName(appName);
+    // spark-submit sets spark.master; then its --master wins over cluster.master.
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(config.cluster().master());
+    }
+    if (conf.get("spark.master").startsWith("local")) {
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    String threads = String.valueOf(config.cluster().threadsPerWorker());
+    conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+        .setIfMissing("spark.kryo.registrator", ConvoyKryoRegistrator.class.getName())
+        .setIfMissing("spark.kryoserializer.buffer.max", "1g")
+        // Every round is a short job: waiting for locality costs more than it saves.
+        .setIfMissing("spark.locality.wait", "0")
+        .setIfMissing("spark.ui.showConsoleProgress", "false")
+        .setIfMissing("spark.executorEnv.OMP_NUM_THREADS", threads)
+        .setIfMissing("spark.task.maxFailures", "4");
+    return new JavaSparkContext(conf);
+  }
+}

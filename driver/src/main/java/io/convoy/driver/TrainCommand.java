@@ -1,0 +1,42 @@
+package io.convoy.driver;
+
+import io.convoy.conf.ConfigLoader;
+import io.convoy.conf.ConvoyConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code convoy train}: one training run from a job file. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a network on an image folder, data-parallel on Spark.")
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--conf", paramLabel = "FILE",
+      description = "HOCON job file (defaults: reference.conf; examples in conf/examples/)")
+  Path conf;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one key, e.g. --set training.epochs=3")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (same as --set cluster.master=URL)")
+  String master;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "output folder (same as --set output.dir=DIR)")
+  String out;
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> all = new ArrayList<>(overrides);
+    if (master != null) {
+      all.add("cluster.master=" + master);
+    }
+    if (out != null) {
+      all.add("output.dir=" + out);
+    }
+    ConvoyConfig config = ConfigLoader.load(conf, all);
+    new TrainingRun(config, System.out).run();
+    return ConvoyMain.OK;
+  }
+}

@@ -1,0 +1,126 @@
+package io.convoy.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.convoy.pipeline.ShapesSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit statuses and messages of the command line, with real files and a real local Spark. */
+class ConvoyCliTest {
+  @TempDir static Path data;
+  @TempDir Path out;
+
+  @BeforeAll
+  static void dataset() throws Exception {
+    GenerateCommand.generate(new ShapesSpec(3, 12, 4, 16, "png", 1), data);
+  }
+
+  record Result(int status, String stdout, String stderr) {}
+
+  static Result run(String... args) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int status = ConvoyMain.execute(new PrintStream(o, true, StandardCharsets.UTF_8),
+        new PrintStream(e, true, StandardCharsets.UTF_8), args);
+    return new Result(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpSucceedsForEveryCommand() {
+    for (String command : List.of("train", "generate", "demo")) {
+      Result r = run(command, "--help");
+      assertEquals(0, r.status(), command);
+      assertTrue(r.stdout().contains("Usage: convoy " + command), r.stdout());
+    }
+    assertEquals(0, run("--help").status());
+  }
+
+  @Test
+  void missingOrUnknownCommandIsAUsageError() {
+    Result none = run();
+    assertEquals(2, none.status());
+    assertTrue(none.stderr().contains("a command is required"), none.stderr());
+    assertEquals(2, run("fly").status());
+    Result badOption = run("train", "--bogus");
+    assertEquals(2, badOption.status());
+    assertTrue(badOption.stderr().contains("--bogus"), badOption.stderr());
+  }
+
+  @Test
+  void badConfigurationIsExitTwoWithEveryProblemOnStderr() {
+    Result r = run("train", "--set", "training.batch-size=0", "--set", "optimizer.name=adagrad");
+    assertEquals(2, r.status());
+    assertTrue(r.stderr().contains("training.batch-size: found 0"), r.stderr());
+    assertTrue(r.stderr().contains("optimizer.name: found adagrad"), r.stderr());
+    assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
+  }
+
+  @Test
+  void missingDatasetIsExitTwoNamingThePath() {
+    Result r = run("train", "--set", "data.train=" + out.resolve("nowhere"), "--out", out.toString(),
+        "--master", "local[1]");
+    assertEquals(2, r.status(), r.stderr());
+    assertTrue(r.stderr().contains("nowhere"), r.stderr());
+  }
+
+  @Test
+  void classCountMismatchIsExitTwo() {
+    Result r = run("train", "--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
+        "--set", "model.classes=5", "--set", "data.image-size=16", "--out", out.toString(), "--master", "local[1]");
+    assertEquals(2, r.status(), r.stderr());
+    assertTrue(r.stderr().contains("model.classes: found 5"), r.stderr());
+  }
+
+  @Test
+  void badGenerateOptionsAreExitTwo() {
+    Result r = run("generate", "--format", "gif", "--out", out.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.stderr().contains("--format gif"), r.stderr());
+    assertEquals(2, run("generate", "--classes", "1000", "--out", out.toString()).status());
+    assertEquals(2, run("generate").status());
+  }
+
+  @Test
+  void trainingReportsUnusableFilesAndStillFinishes() throws Exception {
+    Path train = out.resolve("train");
+    copy(data.resolve("train"), train);
+    Path junk = train.resolve(Files.list(train).sorted().findFirst().orElseThrow().getFileName()).resolve("notes.txt");
+    Files.writeString(junk, "not an image");
+    Path runDir = out.resolve("run");
+    Result r = run("train", "--set", "data.train=" + train, "--set", "data.val=" + data.resolve("val"),
+        "--set", "data.image-size=16", "--set", "training.epochs=1", "--set", "training.batch-size=8",
+        "--out", runDir.toString(), "--master", "local[2]");
+    assertEquals(0, r.status(), r.stderr());
+    String skipped = Files.readString(runDir.resolve("skipped.txt"));
+    assertTrue(skipped.contains("notes.txt"), skipped);
+    assertTrue(r.stdout().contains("skipped 1 files"), r.stdout());
+    List<String> metrics = Files.readAllLines(runDir.resolve("metrics.jsonl"));
+    assertTrue(metrics.get(metrics.size() - 1).startsWith("{\"event\":\"final\""), metrics.toString());
+    for (String name : List.of("model.zip", "labels.txt", "config.conf")) {
+      assertTrue(Files.size(runDir.resolve(name)) > 0, name);
+    }
+  }
+
+  private static void copy(Path from, Path to) throws Exception {
+    try (var files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.convoy.worker;
+
+import io.convoy.pipeline.ImageDecodeException;
+import io.convoy.pipeline.ImagePipeline;
+import java.util.List;
+
+/** Decodes and preprocesses samples into one NCHW feature array and a label array. */
+final class BatchAssembler {
+  private final ImagePipeline pipeline;
+
+  BatchAssembler(ImagePipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  record Batch(float[] features, int[] labels, int size) {}
+
+  Batch assemble(List<EncodedSample> samples, int[] indexes) {
+    int len = pipeline.tensorLength();
+    float[] features = new float[indexes.length * len];
+    int[] labels = new int[indexes.length];
+    for (int i = 0; i < indexes.length; i++) {
+      EncodedSample s = samples.get(indexes[i]);
+      float[] tensor;
+      try {
+        tensor = pipeline.toTensor(s.bytes());
+      } catch (ImageDecodeException e) {
+        throw new IllegalStateException("cannot decode " + s.path() + ": " + e.getMessage(), e);
+      }
+      System.arraycopy(tensor, 0, features, i * len, len);
+      labels[i] = s.label();
+    }
+    return new Batch(features, labels, indexes.length);
+  }
+}

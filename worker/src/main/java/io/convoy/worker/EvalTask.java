@@ -1,0 +1,56 @@
+package io.convoy.worker;
+
+import io.convoy.model.ModelSpec;
+import io.convoy.model.Replica;
+import io.convoy.pipeline.ImagePipeline;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+
+/** Evaluates the broadcast parameters on one validation shard with the eval pipeline. */
+public final class EvalTask implements Function2<Integer, Iterator<EncodedSample>, Iterator<EvalResult>> {
+  private static final int BATCH = 128;
+
+  private final ModelSpec spec;
+  private final ImagePipeline pipeline;
+  private final Broadcast<ModelState> state;
+  private final int threads;
+
+  public EvalTask(ModelSpec spec, ImagePipeline pipeline, Broadcast<ModelState> state, int threads) {
+    this.spec = spec;
+    this.pipeline = pipeline;
+    this.state = state;
+    this.threads = threads;
+  }
+
+  @Override
+  public Iterator<EvalResult> call(Integer shard, Iterator<EncodedSample> samples) {
+    List<EncodedSample> all = new ArrayList<>();
+    samples.forEachRemaining(all::add);
+    EvalResult result = new EvalResult(spec.classes());
+    if (all.isEmpty()) {
+      return List.of(result).iterator();
+    }
+    NativeThreads.limit(threads);
+    // The shard's training replica is reused: evaluation only overwrites parameters, which
+    // the next round sets again, and leaves updater state alone.
+    Replica replica = ReplicaCache.get(spec, shard, state.value().parameters());
+    replica.setParameters(state.value().parameters());
+    BatchAssembler assembler = new BatchAssembler(pipeline);
+    for (int from = 0; from < all.size(); from += BATCH) {
+      int n = Math.min(BATCH, all.size() - from);
+      int[] indexes = new int[n];
+      for (int i = 0; i < n; i++) {
+        indexes[i] = from + i;
+      }
+      BatchAssembler.Batch batch = assembler.assemble(all, indexes);
+      float[] p = replica.predict(batch.features(), n);
+      for (int i = 0; i < n; i++) {
+        result.record(p, i * spec.classes(), batch.labels()[i]);
+      }
+    }
+    return List.of(result).iterator();
+  }
+}

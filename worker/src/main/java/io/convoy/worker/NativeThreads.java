@@ -1,0 +1,26 @@
+package io.convoy.worker;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Caps ND4J's linear-algebra threads per replica ({@code cluster.threads-per-worker}) so that
+ * workers x threads does not oversubscribe the cores; ND4J would otherwise take every core
+ * for each replica. The launcher also sets OMP_NUM_THREADS for the same reason.
+ */
+final class NativeThreads {
+  private static volatile int applied;
+
+  private NativeThreads() {}
+
+  static void limit(int threads) {
+    if (applied != threads) {
+      synchronized (NativeThreads.class) {
+        if (applied != threads) {
+          Nd4j.getEnvironment().setMaxMasterThreads(threads);
+          Nd4j.getEnvironment().setMaxThreads(threads);
+          applied = threads;
+        }
+      }
+    }
+  }
+}
