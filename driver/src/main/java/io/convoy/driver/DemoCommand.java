@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code convoy demo}: generate a small shapes dataset and train on it locally, end to end. The
@@ -20,6 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Generate a small shapes dataset and train on it in local mode.")
 final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   static final ShapesSpec DATASET = new ShapesSpec(8, 300, 60, 32, "png", 42);
 
   @Option(names = "--out", defaultValue = "runs/demo", paramLabel = "DIR",
@@ -35,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path data = out.resolve("data").toAbsolutePath();
-    System.out.println("convoy demo: generating " + DATASET.classes() + " classes of shapes in " + data);
+    spec.commandLine().getOut().println("convoy demo: generating " + DATASET.classes() + " classes of shapes in " + data);
     GenerateCommand.generate(DATASET, data);
     Path job = out.resolve("demo.conf").toAbsolutePath();
     try (InputStream template = DemoCommand.class.getResourceAsStream("demo.conf")) {
@@ -48,8 +52,8 @@ final class DemoCommand implements Callable<Integer> {
       all.add("cluster.master=" + master);
     }
     ConvoyConfig config = ConfigLoader.load(job, all);
-    System.out.println("convoy demo: job file " + job);
-    new TrainingRun(config, System.out).run();
+    spec.commandLine().getOut().println("convoy demo: job file " + job);
+    new TrainingRun(config, spec.commandLine().getOut()).run();
     return ConvoyMain.OK;
   }
 }

@@ -6,12 +6,16 @@ import io.convoy.pipeline.ShapesSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code convoy generate}: a synthetic ImageNet-style dataset. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write a synthetic dataset as DIR/train/<class>/* and DIR/val/<class>/*.")
 final class GenerateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--kind", defaultValue = "shapes", description = "dataset kind: ${COMPLETION-CANDIDATES}")
   Kind kind;
 
@@ -43,7 +47,7 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GeneratedDataset d = generate(new ShapesSpec(classes, perClass,
         valPerClass != null ? valPerClass : Math.max(1, perClass / 5), size, format, seed), out);
-    System.out.printf("convoy: wrote %s (%d classes) to %s%n", kind, d.classes().size(), out.toAbsolutePath());
+    spec.commandLine().getOut().printf("convoy: wrote %s (%d classes) to %s%n", kind, d.classes().size(), out.toAbsolutePath());
     return ConvoyMain.OK;
   }
 

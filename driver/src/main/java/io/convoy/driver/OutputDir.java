@@ -38,6 +38,12 @@ final class OutputDir {
     }
   }
 
+  /** The folder's full URI. */
+  String uri() {
+    return fs.makeQualified(dir).toString();
+  }
+
+  /** The full URI of {@code name} inside the folder. */
   String uri(String name) {
     return fs.makeQualified(new Path(dir, name)).toString();
   }

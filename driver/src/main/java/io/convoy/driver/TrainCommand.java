@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code convoy train}: one training run from a job file. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train a network on an image folder, data-parallel on Spark.")
 final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--conf", paramLabel = "FILE",
       description = "HOCON job file (defaults: reference.conf; examples in conf/examples/)")
   Path conf;
@@ -36,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
       all.add("output.dir=" + out);
     }
     ConvoyConfig config = ConfigLoader.load(conf, all);
-    new TrainingRun(config, System.out).run();
+    new TrainingRun(config, spec.commandLine().getOut()).run();
     return ConvoyMain.OK;
   }
 }

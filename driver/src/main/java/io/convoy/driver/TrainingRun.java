@@ -22,7 +22,7 @@ import io.convoy.worker.RoundResult;
 import io.convoy.worker.RoundSpec;
 import io.convoy.worker.ShardReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -37,9 +37,9 @@ import org.apache.spark.storage.StorageLevel;
  */
 final class TrainingRun {
   private final ConvoyConfig config;
-  private final PrintStream console;
+  private final PrintWriter console;
 
-  TrainingRun(ConvoyConfig config, PrintStream console) {
+  TrainingRun(ConvoyConfig config, PrintWriter console) {
     this.config = config;
     this.console = console;
   }
@@ -155,7 +155,7 @@ final class TrainingRun {
     saveModel(out, spec, engine.state());
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     TrainingSummary summary = new TrainingSummary(eval.top1(), eval.top5(), eval.loss(), training.epochs(),
-        trainExamples / (trainNanos / 1e9), wallSeconds, out.uri(""));
+        trainExamples / (trainNanos / 1e9), wallSeconds, out.uri());
     metrics.write(event("final", "val_top1", summary.valTop1(), "val_top5", summary.valTop5(),
         "val_loss", summary.valLoss(), "epochs", summary.epochs(), "rounds", round, "steps", step,
         "images_per_sec", summary.imagesPerSec(), "train_seconds", trainNanos / 1e9,

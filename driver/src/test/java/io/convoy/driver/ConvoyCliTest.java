@@ -61,7 +61,7 @@ class ConvoyCliTest {
     Result r = run("train", "--set", "training.batch-size=0", "--set", "optimizer.name=adagrad");
     assertEquals(2, r.status());
     assertTrue(r.stderr().contains("training.batch-size: found 0"), r.stderr());
-    assertTrue(r.stderr().contains("optimizer.name: found adagrad"), r.stderr());
+    assertTrue(r.stderr().contains("optimizer.name: found \"adagrad\""), r.stderr());
     assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
   }
 

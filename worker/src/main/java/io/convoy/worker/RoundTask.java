@@ -83,7 +83,7 @@ public final class RoundTask implements Function2<Integer, Iterator<EncodedSampl
       result.examples += batch.size();
       result.batches++;
     }
-    result.parameterSum = replica.parameters();
+    result.vectorSum = replica.parameters();
     result.updaterStateSum = policy == UpdaterStatePolicy.AVERAGE ? replica.updaterState() : new float[0];
     result.replicas = 1;
     result.slowestTaskNanos = System.nanoTime() - start;

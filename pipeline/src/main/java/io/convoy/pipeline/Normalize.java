@@ -1,0 +1,57 @@
+package io.convoy.pipeline;
+
+import java.util.List;
+
+/**
+ * Scales [0, 255] pixels to [0, 1], then standardizes each channel: (x / 255 - mean) / std.
+ * Mean and std are one value for all channels or one per channel.
+ */
+public final class Normalize implements ImageOp {
+  private static final long serialVersionUID = 1L;
+
+  /** Per channel, x * scale + offset equals (x / 255 - mean) / std. */
+  private final float[] scale;
+  private final float[] offset;
+
+  public Normalize(List<Double> mean, List<Double> std, int channels) {
+    scale = new float[channels];
+    offset = new float[channels];
+    for (int c = 0; c < channels; c++) {
+      double m = perChannel("mean", mean, c, channels);
+      double s = perChannel("std", std, c, channels);
+      if (!(s > 0)) {
+        throw new IllegalArgumentException("normalize std " + std + ": expected positive numbers");
+      }
+      scale[c] = (float) (1 / (255 * s));
+      offset[c] = (float) (-m / s);
+    }
+  }
+
+  @Override
+  public Image apply(Image in) {
+    if (in.channels() != scale.length) {
+      throw new IllegalArgumentException("normalize is set up for " + scale.length + " channels, found a "
+          + in + ": set data.channels to the pipeline's channels");
+    }
+    float[] src = in.pixels();
+    float[] out = new float[src.length];
+    int plane = in.width() * in.height();
+    for (int c = 0; c < scale.length; c++) {
+      for (int i = c * plane; i < (c + 1) * plane; i++) {
+        out[i] = src[i] * scale[c] + offset[c];
+      }
+    }
+    return new Image(in.width(), in.height(), in.channels(), out);
+  }
+
+  private static double perChannel(String name, List<Double> values, int c, int channels) {
+    if (values.size() == 1) {
+      return values.get(0);
+    }
+    if (values.size() != channels) {
+      throw new IllegalArgumentException("normalize " + name + " " + values + ": expected one number or "
+          + channels + " (one per channel)");
+    }
+    return values.get(c);
+  }
+}
