@@ -46,16 +46,19 @@ final class ConfigBinder {
     AveragingConfig averaging = new AveragingConfig(
         enumOf("training.averaging.mode", AveragingMode.class),
         integer("training.averaging.frequency", 1, 1_000_000),
-        enumOf("training.averaging.updater-state", UpdaterStatePolicy.class));
+        enumOf("training.averaging.updater-state", UpdaterStatePolicy.class),
+        integer("training.averaging.aggregation-depth", 1, 10));
     TrainingConfig training = new TrainingConfig(
         integer("training.epochs", 1, 100_000),
         integer("training.batch-size", 1, 65_536),
         integer("training.workers", 1, 100_000),
         averaging,
         seed("training.seed"),
-        oneOf("training.engine", TrainingConfig.ENGINES));
+        oneOf("training.engine", TrainingConfig.ENGINES),
+        integer("training.prefetch-batches", 0, 1024));
     ClusterConfig cluster = new ClusterConfig(master("cluster.master"),
-        integer("cluster.threads-per-worker", 1, 1024));
+        integer("cluster.threads-per-worker", 1, 1024),
+        integer("cluster.loader-threads", 1, 256));
     OutputConfig output = new OutputConfig(nonEmpty("output.dir"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);

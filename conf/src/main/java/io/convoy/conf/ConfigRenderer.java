@@ -30,10 +30,10 @@ public final class ConfigRenderer {
     AveragingConfig a = t.averaging();
     root.put("training", map("epochs", t.epochs(), "batch-size", t.batchSize(), "workers", t.workers(),
         "averaging", map("mode", a.mode().configName(), "frequency", a.frequency(),
-            "updater-state", a.updaterState().configName()),
-        "seed", t.seed(), "engine", t.engine()));
+            "updater-state", a.updaterState().configName(), "aggregation-depth", a.aggregationDepth()),
+        "seed", t.seed(), "engine", t.engine(), "prefetch-batches", t.prefetchBatches()));
     root.put("cluster", map("master", c.cluster().master(),
-        "threads-per-worker", c.cluster().threadsPerWorker()));
+        "threads-per-worker", c.cluster().threadsPerWorker(), "loader-threads", c.cluster().loaderThreads()));
     root.put("output", map("dir", c.output().dir()));
     return ConfigValueFactory.fromMap(root).render(
         ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));

@@ -12,10 +12,13 @@ import java.util.List;
  * @param averaging how replicas are combined
  * @param seed seed of every random choice (weights, shards, order)
  * @param engine which engine trains, one of {@link #ENGINES}
+ * @param prefetchBatches minibatches each worker decodes ahead of training (0: none)
  */
 public record TrainingConfig(
-    int epochs, int batchSize, int workers, AveragingConfig averaging, long seed, String engine)
+    int epochs, int batchSize, int workers, AveragingConfig averaging, long seed, String engine,
+    int prefetchBatches)
     implements Serializable {
 
-  public static final List<String> ENGINES = List.of("convoy");
+  /** convoy's own engine, and dl4j-spark's ParameterAveragingTrainingMaster as a baseline. */
+  public static final List<String> ENGINES = List.of("convoy", "dl4j-paramavg");
 }

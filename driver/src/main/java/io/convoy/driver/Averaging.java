@@ -12,20 +12,19 @@ import io.convoy.worker.ModelState;
 import io.convoy.worker.RoundResult;
 import io.convoy.worker.RoundSpec;
 import io.convoy.worker.RoundTask;
+import io.convoy.worker.WorkerSettings;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Rounds of averaging, one Spark job each: broadcast the state, every shard's replica works,
- * treeAggregate sums the results, the driver averages. In {@code parameters} mode replicas
- * train k minibatches and their parameters are averaged; in {@code gradients} mode they return
- * one minibatch gradient each and the driver applies the optimizer step to the sum
- * (synchronous SGD over workers x batch-size examples).
+ * convoy's engine: rounds of averaging, one Spark job each. The driver broadcasts the state,
+ * every shard's replica works, treeAggregate sums the results, the driver averages. In
+ * {@code parameters} mode replicas train k minibatches and their parameters are averaged; in
+ * {@code gradients} mode they return one minibatch gradient each and the driver applies the
+ * optimizer step to the sum (synchronous SGD over workers x batch-size examples).
  */
-final class Averaging {
-  private static final int AGGREGATION_DEPTH = 2;
-
+final class Averaging implements TrainingEngine {
   private final JavaSparkContext sc;
   private final JavaRDD<EncodedSample> shards;
   private final ModelSpec spec;
@@ -33,14 +32,18 @@ final class Averaging {
   private final BatchSchedule schedule;
   private final AveragingMode mode;
   private final UpdaterStatePolicy updaterPolicy;
-  private final int threads;
+  private final int frequency;
+  private final int aggregationDepth;
+  private final WorkerSettings settings;
   /** Applies summed gradients on the driver ({@code gradients} mode only). */
   private final Replica optimizer;
 
   private ModelState state;
+  private long step;
+  private int round;
 
   Averaging(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config,
-      BatchSchedule schedule, Replica initial) {
+      BatchSchedule schedule, Replica initial, WorkerSettings settings) {
     this.sc = sc;
     this.shards = shards;
     this.spec = spec;
@@ -48,43 +51,75 @@ final class Averaging {
     this.schedule = schedule;
     this.mode = config.training().averaging().mode();
     this.updaterPolicy = config.training().averaging().updaterState();
-    this.threads = config.cluster().threadsPerWorker();
+    this.frequency = config.training().averaging().frequency();
+    this.aggregationDepth = config.training().averaging().aggregationDepth();
+    this.settings = settings;
     this.optimizer = mode == AveragingMode.GRADIENTS ? initial : null;
     this.state = new ModelState(initial.parameters(), initial.updaterState());
   }
 
-  ModelState state() {
+  @Override
+  public ModelState state() {
     return state;
   }
 
-  /** Minibatches each replica trains per round: k, or 1 for gradient averaging. */
-  int batchesPerRound(int frequency) {
+  @Override
+  public int batchesPerRound() {
     return mode == AveragingMode.GRADIENTS ? 1 : frequency;
   }
 
-  RoundResult round(RoundSpec round) {
+  @Override
+  public EpochStats epoch(int epoch, RoundListener rounds) {
+    long start = System.nanoTime();
+    int k = batchesPerRound();
+    int roundsBefore = round;
+    long batches = 0;
+    long examples = 0;
+    double lossSum = 0;
+    for (int first = 0; first < schedule.batchesPerEpoch(); first += k) {
+      int n = Math.min(k, schedule.batchesPerEpoch() - first);
+      RoundStats r = round(new RoundSpec(mode, epoch, round, first, n, step, updaterPolicy));
+      step += n;
+      round++;
+      batches += r.batches();
+      examples += r.examples();
+      lossSum += r.loss() * r.batches();
+      rounds.round(r);
+    }
+    return new EpochStats(round - roundsBefore, batches, examples, lossSum, (System.nanoTime() - start) / 1e9);
+  }
+
+  private RoundStats round(RoundSpec spec) {
+    long t0 = System.nanoTime();
     // Updater state travels only when it is averaged; otherwise workers keep or zero their own.
     boolean sendUpdater = mode == AveragingMode.PARAMETERS && updaterPolicy == UpdaterStatePolicy.AVERAGE;
     Broadcast<ModelState> broadcast = sc.broadcast(
         sendUpdater ? state : new ModelState(state.parameters(), new float[0]));
     try {
-      sc.setJobGroup("convoy-round-" + round.round(), "epoch " + (round.epoch() + 1) + " round "
-          + (round.round() + 1) + " (" + mode.configName() + " averaging)", false);
+      sc.setJobGroup("convoy-round-" + (spec.round() + 1), "epoch " + (spec.epoch() + 1) + " round "
+          + (spec.round() + 1) + " (" + mode.configName() + " averaging)", false);
+      long t1 = System.nanoTime();
       RoundResult sum = shards
-          .mapPartitionsWithIndex(new RoundTask(spec, pipeline, schedule, round, broadcast, threads), true)
-          .treeAggregate(RoundResult.empty(), RoundResult::add, RoundResult::add, AGGREGATION_DEPTH);
+          .mapPartitionsWithIndex(new RoundTask(this.spec, pipeline, schedule, spec, broadcast, settings), true)
+          .treeAggregate(RoundResult.empty(), RoundResult::add, RoundResult::add, aggregationDepth);
+      long t2 = System.nanoTime();
       if (sum.replicas() == 0) {
-        throw new IllegalStateException("round " + (round.round() + 1) + " produced no replica result");
+        throw new IllegalStateException("round " + (spec.round() + 1) + " produced no replica result");
       }
       if (mode == AveragingMode.GRADIENTS) {
-        optimizer.setStep(round.globalStep(), round.epoch());
+        optimizer.setStep(spec.globalStep(), spec.epoch());
         optimizer.applyGradient(sum.vectorSum(), (int) sum.examples());
         state = new ModelState(optimizer.parameters(), optimizer.updaterState());
       } else {
         float[] updater = sendUpdater ? sum.meanUpdaterState() : state.updaterState();
         state = new ModelState(sum.meanParameters(), updater);
       }
-      return sum;
+      long t3 = System.nanoTime();
+      int n = sum.replicas();
+      double slowest = sum.slowestTaskNanos() / 1e9;
+      return new RoundStats(spec.round() + 1, spec.epoch() + 1, sum.meanLoss(), sum.examples(), sum.batches(),
+          (t3 - t0) / 1e9, (t1 - t0) / 1e9 + sum.broadcastNanos() / 1e9 / n, sum.dataNanos() / 1e9 / n,
+          sum.computeNanos() / 1e9 / n, Math.max(0, (t2 - t1) / 1e9 - slowest), (t3 - t2) / 1e9);
     } finally {
       broadcast.destroy();
     }

@@ -1,6 +1,7 @@
 package io.convoy.driver;
 
 import io.convoy.conf.ConfigException;
+import io.convoy.model.NativeVariant;
 import io.convoy.pipeline.DatasetException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -27,6 +28,7 @@ public final class ConvoyMain implements Runnable {
   }
 
   public static void main(String[] args) {
+    NativeVariant.select();
     int status = execute(System.out, System.err, args);
     // Spark leaves non-daemon threads behind (barrier timers among them): exit explicitly.
     System.exit(status);

@@ -7,6 +7,7 @@ import io.convoy.worker.EncodedSample;
 import io.convoy.worker.EvalResult;
 import io.convoy.worker.EvalTask;
 import io.convoy.worker.ModelState;
+import io.convoy.worker.WorkerSettings;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -17,22 +18,25 @@ final class Evaluation {
   private final JavaRDD<EncodedSample> shards;
   private final ModelSpec spec;
   private final ImagePipeline pipeline;
-  private final int threads;
+  private final WorkerSettings settings;
+  private final int aggregationDepth;
 
-  Evaluation(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config) {
+  Evaluation(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config,
+      WorkerSettings settings) {
     this.sc = sc;
     this.shards = shards;
     this.spec = spec;
     this.pipeline = ImagePipeline.of(config.pipeline().eval(), config.data());
-    this.threads = config.cluster().threadsPerWorker();
+    this.settings = settings;
+    this.aggregationDepth = config.training().averaging().aggregationDepth();
   }
 
   EvalResult evaluate(float[] parameters, String description) {
     Broadcast<ModelState> broadcast = sc.broadcast(new ModelState(parameters, new float[0]));
     try {
       sc.setJobGroup("convoy-eval", description, false);
-      return shards.mapPartitionsWithIndex(new EvalTask(spec, pipeline, broadcast, threads), true)
-          .treeAggregate(new EvalResult(spec.classes()), EvalResult::add, EvalResult::add, 2);
+      return shards.mapPartitionsWithIndex(new EvalTask(spec, pipeline, broadcast, settings), true)
+          .treeAggregate(new EvalResult(spec.classes()), EvalResult::add, EvalResult::add, aggregationDepth);
     } finally {
       broadcast.destroy();
     }

@@ -6,9 +6,11 @@ import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConfigRenderer;
 import io.convoy.conf.ConvoyConfig;
+import io.convoy.conf.TrainingConfig;
 import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
+import io.convoy.model.NativeVariant;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.Sample;
 import io.convoy.pipeline.Sharder;
@@ -18,12 +20,14 @@ import io.convoy.worker.EncodedSample;
 import io.convoy.worker.EvalResult;
 import io.convoy.worker.HadoopConf;
 import io.convoy.worker.ModelState;
-import io.convoy.worker.RoundResult;
-import io.convoy.worker.RoundSpec;
 import io.convoy.worker.ShardReader;
+import io.convoy.worker.WorkerSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
@@ -66,9 +70,7 @@ final class TrainingRun {
             skipped.size(), out.uri("skipped.txt"));
       }
 
-      int size = config.data().imageSize();
-      ModelSpec spec = new ModelSpec(config.model().arch(), new InputShape(size, size, config.data().channels()),
-          classes, config.optimizer());
+      ModelSpec spec = modelSpec(config, classes);
       long seed = config.training().seed();
       List<List<Sample>> trainShards = Sharder.shard(plan.train().samples(), workers, seed);
       List<List<Sample>> valShards = Sharder.shard(plan.val().samples(), workers, seed);
@@ -77,92 +79,118 @@ final class TrainingRun {
       JavaRDD<EncodedSample> valRdd = cached(sc, valShards, hadoopConf, "validation shards");
 
       int epochLength = trainShards.stream().mapToInt(List::size).max().orElseThrow();
-      BatchSchedule schedule = new BatchSchedule(seed, epochLength, config.training().batchSize());
+      BatchSchedule schedule = new BatchSchedule(seed, epochLength, config.training().batchSize(),
+          config.training().epochs());
+      WorkerSettings settings = new WorkerSettings(UUID.randomUUID().toString(),
+          config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches());
       Replica initial = Replica.initialize(spec, seed);
-      Averaging engine = new Averaging(sc, trainRdd, spec, config, schedule, initial);
-      Evaluation evaluation = new Evaluation(sc, valRdd, spec, config);
-
+      TrainingEngine engine = engine(sc, trainRdd, spec, schedule, initial, settings);
+      Evaluation evaluation = new Evaluation(sc, valRdd, spec, config, settings);
+      TaskTimeListener taskTimes = new TaskTimeListener();
+      sc.sc().addSparkListener(taskTimes);
       try (MetricsLog metrics = new MetricsLog(out.create("metrics.jsonl"))) {
-        return train(sc, out, metrics, plan, spec, schedule, engine, evaluation, skipped.size(), wallStart);
+        return train(sc, out, metrics, plan, spec, engine, evaluation, taskTimes, skipped.size(), wallStart);
+      } finally {
+        sc.sc().removeSparkListener(taskTimes);
       }
     }
   }
 
+  private TrainingEngine engine(JavaSparkContext sc, JavaRDD<EncodedSample> trainRdd, ModelSpec spec,
+      BatchSchedule schedule, Replica initial, WorkerSettings settings) {
+    return switch (config.training().engine()) {
+      case "convoy" -> new Averaging(sc, trainRdd, spec, config, schedule, initial, settings);
+      case "dl4j-paramavg" -> new Dl4jParamAveraging(sc, trainRdd, spec, config, schedule, initial, settings);
+      default -> throw new ConfigException("training.engine", config.training().engine(),
+          "one of " + String.join(", ", TrainingConfig.ENGINES));
+    };
+  }
+
   private TrainingSummary train(JavaSparkContext sc, OutputDir out, MetricsLog metrics, DatasetPlan plan,
-      ModelSpec spec, BatchSchedule schedule, Averaging engine, Evaluation evaluation,
+      ModelSpec spec, TrainingEngine engine, Evaluation evaluation, TaskTimeListener taskTimes,
       int skipped, long wallStart) {
     var training = config.training();
     var averaging = training.averaging();
-    int k = engine.batchesPerRound(averaging.frequency());
-    int batchesPerEpoch = schedule.batchesPerEpoch();
-    int roundsPerEpoch = (batchesPerEpoch + k - 1) / k;
+    int k = engine.batchesPerRound();
+    String nativeBuild = NativeVariant.loaded();
     metrics.write(event("start",
-        "master", sc.master(), "workers", training.workers(), "arch", spec.arch(),
+        "master", sc.master(), "engine", training.engine(), "workers", training.workers(), "arch", spec.arch(),
         "parameters", engine.state().parameters().length, "classes", spec.classes(),
         "train_images", plan.train().samples().size(), "val_images", plan.val().samples().size(),
         "skipped_files", skipped, "batch_size", training.batchSize(), "mode", averaging.mode().configName(),
         "frequency", k, "updater_state", averaging.updaterState().configName(),
-        "rounds_per_epoch", roundsPerEpoch, "epochs", training.epochs()));
+        "threads_per_worker", config.cluster().threadsPerWorker(), "native", nativeBuild,
+        "epochs", training.epochs()));
     console.printf("convoy: training %s (%,d parameters) on %,d images in %d classes; %d workers on %s, "
-            + "%s averaging every %d minibatches of %d, updater state %s%n",
+            + "%s averaging every %d minibatches of %d, updater state %s; engine %s, natives %s%n",
         spec.arch(), engine.state().parameters().length, plan.train().samples().size(), spec.classes(),
         training.workers(), sc.master(), averaging.mode().configName(), k, training.batchSize(),
-        averaging.updaterState().configName());
+        averaging.updaterState().configName(), training.engine(), nativeBuild);
 
-    long step = 0;
-    int round = 0;
-    long trainNanos = 0;
+    double[] split = new double[5]; // broadcast, data, compute, overhead, apply
+    int rounds = 0;
+    long steps = 0;
+    double trainSeconds = 0;
     long trainExamples = 0;
     EvalResult eval = null;
     for (int epoch = 0; epoch < training.epochs(); epoch++) {
-      long epochStart = System.nanoTime();
-      double lossSum = 0;
-      long batches = 0;
-      long examples = 0;
-      for (int first = 0; first < batchesPerEpoch; first += k) {
-        int n = Math.min(k, batchesPerEpoch - first);
-        long t0 = System.nanoTime();
-        RoundResult r = engine.round(new RoundSpec(averaging.mode(), epoch, round, first, n, step,
-            averaging.updaterState()));
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        step += n;
-        round++;
-        lossSum += r.meanLoss() * r.batches();
-        batches += r.batches();
-        examples += r.examples();
-        metrics.write(event("round", "round", round, "epoch", epoch + 1, "loss", r.meanLoss(),
-            "images_per_sec", r.examples() / seconds, "examples", r.examples(), "seconds", seconds,
-            "data_seconds", r.dataNanos() / 1e9 / r.replicas(),
-            "compute_seconds", r.computeNanos() / 1e9 / r.replicas(),
-            "overhead_seconds", Math.max(0, seconds - r.slowestTaskNanos() / 1e9)));
-      }
-      long epochTrainNanos = System.nanoTime() - epochStart;
-      trainNanos += epochTrainNanos;
-      trainExamples += examples;
+      EpochStats stats = engine.epoch(epoch, r -> {
+        split[0] += r.broadcastSeconds();
+        split[1] += r.dataSeconds();
+        split[2] += r.computeSeconds();
+        split[3] += r.overheadSeconds();
+        split[4] += r.applySeconds();
+        metrics.write(event("round", "round", r.round(), "epoch", r.epoch(), "loss", r.loss(),
+            "images_per_sec", r.imagesPerSec(), "examples", r.examples(), "seconds", r.seconds(),
+            "broadcast_seconds", r.broadcastSeconds(), "data_seconds", r.dataSeconds(),
+            "compute_seconds", r.computeSeconds(), "overhead_seconds", r.overheadSeconds(),
+            "apply_seconds", r.applySeconds()));
+        requireFinite(r.loss(), r.round());
+      });
+      rounds += stats.rounds();
+      steps += stats.batches() / training.workers();
+      trainSeconds += stats.seconds();
+      trainExamples += stats.examples();
       long evalStart = System.nanoTime();
       eval = evaluation.evaluate(engine.state().parameters(), "epoch " + (epoch + 1) + " validation");
       double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
-      double imagesPerSec = examples / (epochTrainNanos / 1e9);
-      metrics.write(event("epoch", "epoch", epoch + 1, "rounds", round, "train_loss", lossSum / batches,
+      double imagesPerSec = stats.examples() / stats.seconds();
+      metrics.write(event("epoch", "epoch", epoch + 1, "rounds", rounds, "train_loss", stats.meanLoss(),
           "val_top1", eval.top1(), "val_top5", eval.top5(), "val_loss", eval.loss(),
           "val_examples", eval.examples(), "images_per_sec", imagesPerSec,
-          "train_seconds", epochTrainNanos / 1e9, "eval_seconds", evalSeconds));
+          "train_seconds", stats.seconds(), "eval_seconds", evalSeconds));
       console.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  val top-1 %.4f  top-5 %.4f  loss %.4f  %.0f images/s%n",
-          epoch + 1, training.epochs(), lossSum / batches, eval.top1(), eval.top5(), eval.loss(), imagesPerSec);
-      requireFinite(lossSum / batches, round);
+          epoch + 1, training.epochs(), stats.meanLoss(), eval.top1(), eval.top5(), eval.loss(), imagesPerSec);
+      requireFinite(stats.meanLoss(), rounds);
     }
 
     saveModel(out, spec, engine.state());
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     TrainingSummary summary = new TrainingSummary(eval.top1(), eval.top5(), eval.loss(), training.epochs(),
-        trainExamples / (trainNanos / 1e9), wallSeconds, out.uri());
+        trainExamples / trainSeconds, wallSeconds, out.uri(), engine.state());
+    Map<String, Object> timeSplit = new LinkedHashMap<>();
+    timeSplit.put("broadcast_seconds", split[0]);
+    timeSplit.put("data_seconds", split[1]);
+    timeSplit.put("compute_seconds", split[2]);
+    timeSplit.put("overhead_seconds", split[3]);
+    timeSplit.put("apply_seconds", split[4]);
+    timeSplit.put("task_serialization_seconds", taskTimes.serializationSeconds());
+    timeSplit.put("task_gc_seconds", taskTimes.gcSeconds());
     metrics.write(event("final", "val_top1", summary.valTop1(), "val_top5", summary.valTop5(),
-        "val_loss", summary.valLoss(), "epochs", summary.epochs(), "rounds", round, "steps", step,
-        "images_per_sec", summary.imagesPerSec(), "train_seconds", trainNanos / 1e9,
-        "wall_seconds", wallSeconds, "confusion", eval.confusionMatrix(), "classes", plan.classes()));
+        "val_loss", summary.valLoss(), "epochs", summary.epochs(), "rounds", rounds, "steps", steps,
+        "images_per_sec", summary.imagesPerSec(), "train_seconds", trainSeconds,
+        "wall_seconds", wallSeconds, "time_split", timeSplit, "failed_tasks", taskTimes.failedTasks(),
+        "confusion", eval.confusionMatrix(), "classes", plan.classes()));
     console.printf(Locale.ROOT, "convoy: done in %.1f s: val top-1 %.4f, %.0f images/s; outputs in %s%n",
         wallSeconds, summary.valTop1(), summary.imagesPerSec(), summary.outputDir());
     return summary;
+  }
+
+  /** The network a run trains, from its configuration and the dataset's number of classes. */
+  static ModelSpec modelSpec(ConvoyConfig config, int classes) {
+    int size = config.data().imageSize();
+    return new ModelSpec(config.model().arch(), new InputShape(size, size, config.data().channels()),
+        classes, config.optimizer());
   }
 
   private int classes(DatasetPlan plan) {

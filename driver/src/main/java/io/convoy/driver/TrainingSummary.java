@@ -1,5 +1,7 @@
 package io.convoy.driver;
 
-/** The figures of a finished run, as in its {@code final} metrics event. */
+import io.convoy.worker.ModelState;
+
+/** The figures of a finished run, as in its {@code final} metrics event, and its final state. */
 record TrainingSummary(double valTop1, double valTop5, double valLoss, int epochs, double imagesPerSec,
-    double wallSeconds, String outputDir) {}
+    double wallSeconds, String outputDir, ModelState finalState) {}

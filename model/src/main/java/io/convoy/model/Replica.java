@@ -17,6 +17,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * time.
  */
 public final class Replica {
+  static {
+    // Before any network is built in this JVM: the native build for this CPU, oneDNN helpers on.
+    NativeVariant.select();
+  }
+
   private final ModelSpec spec;
   private final MultiLayerNetwork net;
 

@@ -7,14 +7,17 @@ import java.util.List;
 /** Decodes and preprocesses samples into one NCHW feature array and a label array. */
 final class BatchAssembler {
   private final ImagePipeline pipeline;
+  private final long seed;
 
-  BatchAssembler(ImagePipeline pipeline) {
+  /** {@code seed}: the run's seed, from which random augmentations derive. */
+  BatchAssembler(ImagePipeline pipeline, long seed) {
     this.pipeline = pipeline;
+    this.seed = seed;
   }
 
   record Batch(float[] features, int[] labels, int size) {}
 
-  Batch assemble(List<EncodedSample> samples, int[] indexes) {
+  Batch assemble(List<EncodedSample> samples, int[] indexes, int epoch) {
     int len = pipeline.tensorLength();
     float[] features = new float[indexes.length * len];
     int[] labels = new int[indexes.length];

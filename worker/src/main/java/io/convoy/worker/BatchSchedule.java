@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
  * @param seed the run's seed
  * @param epochLength samples each shard contributes per epoch (largest shard size)
  * @param batchSize minibatch size per replica
+ * @param epochs epochs of the run
  */
-public record BatchSchedule(long seed, int epochLength, int batchSize) implements Serializable {
+public record BatchSchedule(long seed, int epochLength, int batchSize, int epochs) implements Serializable {
 
   public int batchesPerEpoch() {
     return (epochLength + batchSize - 1) / batchSize;

@@ -17,6 +17,7 @@ public final class ConvoyKryoRegistrator implements KryoRegistrator {
   @Override
   public void registerClasses(Kryo kryo) {
     kryo.register(float[].class);
+    kryo.register(double[].class);
     kryo.register(int[].class);
     kryo.register(long[].class);
     kryo.register(byte[].class);

@@ -16,13 +16,13 @@ public final class EvalTask implements Function2<Integer, Iterator<EncodedSample
   private final ModelSpec spec;
   private final ImagePipeline pipeline;
   private final Broadcast<ModelState> state;
-  private final int threads;
+  private final WorkerSettings settings;
 
-  public EvalTask(ModelSpec spec, ImagePipeline pipeline, Broadcast<ModelState> state, int threads) {
+  public EvalTask(ModelSpec spec, ImagePipeline pipeline, Broadcast<ModelState> state, WorkerSettings settings) {
     this.spec = spec;
     this.pipeline = pipeline;
     this.state = state;
-    this.threads = threads;
+    this.settings = settings;
   }
 
   @Override
@@ -33,19 +33,20 @@ public final class EvalTask implements Function2<Integer, Iterator<EncodedSample
     if (all.isEmpty()) {
       return List.of(result).iterator();
     }
-    NativeThreads.limit(threads);
+    NativeThreads.limit(settings.threads());
     // The shard's training replica is reused: evaluation only overwrites parameters, which
     // the next round sets again, and leaves updater state alone.
-    Replica replica = ReplicaCache.get(spec, shard, state.value().parameters());
+    Replica replica = ReplicaCache.shard(settings.runId(), spec, shard, state.value().parameters()).replica;
     replica.setParameters(state.value().parameters());
-    BatchAssembler assembler = new BatchAssembler(pipeline);
+    // Evaluation pipelines draw no random number; the seed is unused.
+    BatchAssembler assembler = new BatchAssembler(pipeline, 0L);
     for (int from = 0; from < all.size(); from += BATCH) {
       int n = Math.min(BATCH, all.size() - from);
       int[] indexes = new int[n];
       for (int i = 0; i < n; i++) {
         indexes[i] = from + i;
       }
-      BatchAssembler.Batch batch = assembler.assemble(all, indexes);
+      BatchAssembler.Batch batch = assembler.assemble(all, indexes, 0);
       float[] p = replica.predict(batch.features(), n);
       for (int i = 0; i < n; i++) {
         result.record(p, i * spec.classes(), batch.labels()[i]);

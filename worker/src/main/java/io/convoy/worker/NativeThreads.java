@@ -1,5 +1,6 @@
 package io.convoy.worker;
 
+import io.convoy.model.NativeVariant;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -13,6 +14,8 @@ final class NativeThreads {
   private NativeThreads() {}
 
   static void limit(int threads) {
+    // First ND4J use in an executor task: pick the native build for this executor's CPU.
+    NativeVariant.select();
     if (applied != threads) {
       synchronized (NativeThreads.class) {
         if (applied != threads) {

@@ -4,17 +4,22 @@ import java.io.Serializable;
 
 /**
  * Sums over the replicas of one round; {@link #add} merges two in place (for treeAggregate).
- * {@code vectorSum} holds parameters in {@code parameters} mode and minibatch gradients
- * (summed over examples) in {@code gradients} mode. Times are summed over tasks except
- * {@code slowestTaskNanos}.
+ * The vector holds parameters in {@code parameters} mode and minibatch gradients (summed over
+ * examples) in {@code gradients} mode. A task sends its own vectors as floats; merged results
+ * are summed in double precision, which makes the sum exact (hence independent of the order in
+ * which tasks finish) unless one value differs across replicas by more than 2^29 in magnitude.
+ * Times are summed over tasks except {@code slowestTaskNanos}.
  */
 public final class RoundResult implements Serializable {
-  float[] vectorSum;
-  float[] updaterStateSum;
+  float[] vector;
+  float[] updaterState;
+  double[] vectorSum;
+  double[] updaterStateSum;
   int replicas;
   long examples;
   long batches;
   double lossSum;
+  long broadcastNanos;
   long dataNanos;
   long computeNanos;
   long slowestTaskNanos;
@@ -24,6 +29,15 @@ public final class RoundResult implements Serializable {
     return new RoundResult();
   }
 
+  /** One replica's contribution. */
+  static RoundResult of(float[] vector, float[] updaterState) {
+    RoundResult r = new RoundResult();
+    r.vector = vector;
+    r.updaterState = updaterState;
+    r.replicas = 1;
+    return r;
+  }
+
   public RoundResult add(RoundResult other) {
     if (other.replicas == 0) {
       return this;
@@ -31,48 +45,79 @@ public final class RoundResult implements Serializable {
     if (replicas == 0) {
       return other;
     }
-    addInto(vectorSum, other.vectorSum);
-    addInto(updaterStateSum, other.updaterStateSum);
+    vectorSum = addInto(sum(vector, vectorSum), other.vector, other.vectorSum);
+    updaterStateSum = addInto(sum(updaterState, updaterStateSum), other.updaterState, other.updaterStateSum);
+    vector = null;
+    updaterState = null;
     replicas += other.replicas;
     examples += other.examples;
     batches += other.batches;
     lossSum += other.lossSum;
+    broadcastNanos += other.broadcastNanos;
     dataNanos += other.dataNanos;
     computeNanos += other.computeNanos;
     slowestTaskNanos = Math.max(slowestTaskNanos, other.slowestTaskNanos);
     return this;
   }
 
-  private static void addInto(float[] into, float[] from) {
-    if (into.length != from.length) {
-      throw new IllegalStateException("replicas disagree on vector length: " + into.length + " vs " + from.length);
+  private static double[] sum(float[] single, double[] sum) {
+    if (sum != null) {
+      return sum;
     }
-    for (int i = 0; i < into.length; i++) {
-      into[i] += from[i];
+    double[] d = new double[single.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = single[i];
     }
+    return d;
+  }
+
+  private static double[] addInto(double[] into, float[] single, double[] sum) {
+    int length = sum != null ? sum.length : single.length;
+    if (into.length != length) {
+      throw new IllegalStateException("replicas disagree on vector length: " + into.length + " vs " + length);
+    }
+    if (sum != null) {
+      for (int i = 0; i < into.length; i++) {
+        into[i] += sum[i];
+      }
+    } else {
+      for (int i = 0; i < into.length; i++) {
+        into[i] += single[i];
+      }
+    }
+    return into;
   }
 
   /** The averaged parameters ({@code parameters} mode). */
   public float[] meanParameters() {
-    return mean(vectorSum);
+    return scaled(vector, vectorSum, 1.0 / replicas);
   }
 
   /** The summed gradients ({@code gradients} mode). */
   public float[] vectorSum() {
-    return vectorSum;
+    return scaled(vector, vectorSum, 1.0);
   }
 
   /** The averaged updater state (empty when it did not travel). */
   public float[] meanUpdaterState() {
-    return mean(updaterStateSum);
+    return scaled(updaterState, updaterStateSum, 1.0 / replicas);
   }
 
-  private float[] mean(float[] sum) {
-    float[] m = new float[sum.length];
-    for (int i = 0; i < sum.length; i++) {
-      m[i] = sum[i] / replicas;
+  private static float[] scaled(float[] single, double[] sum, double factor) {
+    if (sum == null) {
+      float[] out = single.clone();
+      if (factor != 1.0) {
+        for (int i = 0; i < out.length; i++) {
+          out[i] = (float) (out[i] * factor);
+        }
+      }
+      return out;
     }
-    return m;
+    float[] out = new float[sum.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) (sum[i] * factor);
+    }
+    return out;
   }
 
   public int replicas() {
@@ -92,14 +137,22 @@ public final class RoundResult implements Serializable {
     return batches == 0 ? Double.NaN : lossSum / batches;
   }
 
+  /** Time tasks spent fetching the broadcast state, summed over tasks. */
+  public long broadcastNanos() {
+    return broadcastNanos;
+  }
+
+  /** Time tasks waited for decoded minibatches, summed over tasks. */
   public long dataNanos() {
     return dataNanos;
   }
 
+  /** Time tasks spent in forward/backward passes and updates, summed over tasks. */
   public long computeNanos() {
     return computeNanos;
   }
 
+  /** Wall time of the slowest task, from its start to its result. */
   public long slowestTaskNanos() {
     return slowestTaskNanos;
   }

@@ -22,16 +22,16 @@ public final class RoundTask implements Function2<Integer, Iterator<EncodedSampl
   private final BatchSchedule schedule;
   private final RoundSpec round;
   private final Broadcast<ModelState> state;
-  private final int threads;
+  private final WorkerSettings settings;
 
   public RoundTask(ModelSpec spec, ImagePipeline pipeline, BatchSchedule schedule, RoundSpec round,
-      Broadcast<ModelState> state, int threads) {
+      Broadcast<ModelState> state, WorkerSettings settings) {
     this.spec = spec;
     this.pipeline = pipeline;
     this.schedule = schedule;
     this.round = round;
     this.state = state;
-    this.threads = threads;
+    this.settings = settings;
   }
 
   @Override
@@ -42,50 +42,55 @@ public final class RoundTask implements Function2<Integer, Iterator<EncodedSampl
     if (shardSamples.isEmpty()) {
       return List.<RoundResult>of().iterator();
     }
-    NativeThreads.limit(threads);
+    NativeThreads.limit(settings.threads());
+    long fetchStart = System.nanoTime();
     ModelState in = state.value();
-    Replica replica = ReplicaCache.get(spec, shard, in.parameters());
+    long broadcastNanos = System.nanoTime() - fetchStart;
+    ShardState local = ReplicaCache.shard(settings.runId(), spec, shard, in.parameters());
+    Replica replica = local.replica;
     replica.setParameters(in.parameters());
     replica.setStep(round.globalStep(), round.epoch());
+    BatchPrefetcher batches = local.prefetcher(new BatchAssembler(pipeline, schedule.seed()), schedule, shard,
+        settings.prefetchBatches(), settings.loaderThreads());
 
-    BatchAssembler assembler = new BatchAssembler(pipeline);
-    RoundResult result = new RoundResult();
-    result.replicas = 1;
+    RoundResult result;
+    long dataNanos = 0;
+    long computeNanos = 0;
+    double lossSum = 0;
+    long examples = 0;
     if (round.mode() == AveragingMode.GRADIENTS) {
       long t0 = System.nanoTime();
-      BatchAssembler.Batch batch = assembler.assemble(shardSamples,
-          schedule.batch(round.epoch(), shard, shardSamples.size(), round.firstBatch()));
+      BatchAssembler.Batch batch = batches.take(shardSamples, round.epoch(), round.firstBatch());
       long t1 = System.nanoTime();
-      result.vectorSum = new float[replica.numParameters()];
-      result.lossSum = replica.computeGradient(batch.features(), batch.labels(), batch.size(), result.vectorSum);
-      result.computeNanos = System.nanoTime() - t1;
-      result.dataNanos = t1 - t0;
-      result.examples = batch.size();
-      result.batches = 1;
-      result.updaterStateSum = new float[0];
-      result.slowestTaskNanos = System.nanoTime() - start;
-      return List.of(result).iterator();
+      float[] gradient = new float[replica.numParameters()];
+      lossSum = replica.computeGradient(batch.features(), batch.labels(), batch.size(), gradient);
+      computeNanos = System.nanoTime() - t1;
+      dataNanos = t1 - t0;
+      examples = batch.size();
+      FaultInjection.maybeFail(round.round(), shard);
+      result = RoundResult.of(gradient, new float[0]);
+    } else {
+      UpdaterStatePolicy policy = round.updaterState();
+      local.beginRound(round.round(), policy, in.updaterState());
+      for (int b = round.firstBatch(); b < round.firstBatch() + round.batches(); b++) {
+        long t0 = System.nanoTime();
+        BatchAssembler.Batch batch = batches.take(shardSamples, round.epoch(), b);
+        long t1 = System.nanoTime();
+        lossSum += replica.fit(batch.features(), batch.labels(), batch.size());
+        computeNanos += System.nanoTime() - t1;
+        dataNanos += t1 - t0;
+        examples += batch.size();
+      }
+      FaultInjection.maybeFail(round.round(), shard);
+      result = RoundResult.of(replica.parameters(),
+          policy == UpdaterStatePolicy.AVERAGE ? replica.updaterState() : new float[0]);
     }
-    UpdaterStatePolicy policy = round.updaterState();
-    if (policy == UpdaterStatePolicy.AVERAGE) {
-      replica.setUpdaterState(in.updaterState());
-    } else if (policy == UpdaterStatePolicy.RESET) {
-      replica.resetUpdaterState();
-    }
-    for (int b = round.firstBatch(); b < round.firstBatch() + round.batches(); b++) {
-      long t0 = System.nanoTime();
-      BatchAssembler.Batch batch = assembler.assemble(shardSamples,
-          schedule.batch(round.epoch(), shard, shardSamples.size(), b));
-      long t1 = System.nanoTime();
-      result.lossSum += replica.fit(batch.features(), batch.labels(), batch.size());
-      result.computeNanos += System.nanoTime() - t1;
-      result.dataNanos += t1 - t0;
-      result.examples += batch.size();
-      result.batches++;
-    }
-    result.vectorSum = replica.parameters();
-    result.updaterStateSum = policy == UpdaterStatePolicy.AVERAGE ? replica.updaterState() : new float[0];
-    result.replicas = 1;
+    result.examples = examples;
+    result.batches = round.mode() == AveragingMode.GRADIENTS ? 1 : round.batches();
+    result.lossSum = lossSum;
+    result.broadcastNanos = broadcastNanos;
+    result.dataNanos = dataNanos;
+    result.computeNanos = computeNanos;
     result.slowestTaskNanos = System.nanoTime() - start;
     return List.of(result).iterator();
   }

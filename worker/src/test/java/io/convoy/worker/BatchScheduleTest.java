@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class BatchScheduleTest {
   @Test
   void everySampleOnceAnEpochWhenTheShardIsTheLargest() {
-    BatchSchedule s = new BatchSchedule(7, 10, 3);
+    BatchSchedule s = new BatchSchedule(7, 10, 3, 3);
     assertEquals(4, s.batchesPerEpoch());
     assertEquals(1, s.batchLength(3));
     List<Integer> seen = new ArrayList<>();
@@ -24,7 +24,7 @@ class BatchScheduleTest {
 
   @Test
   void smallerShardsWrapAroundToTheSameNumberOfMinibatches() {
-    BatchSchedule s = new BatchSchedule(7, 10, 4);
+    BatchSchedule s = new BatchSchedule(7, 10, 4, 3);
     int[] counts = new int[9];
     for (int b = 0; b < s.batchesPerEpoch(); b++) {
       for (int i : s.batch(0, 0, 9, b)) {
@@ -38,10 +38,10 @@ class BatchScheduleTest {
 
   @Test
   void orderIsSeededByEpochAndShard() {
-    BatchSchedule s = new BatchSchedule(7, 50, 50);
-    assertArrayEquals(s.batch(2, 1, 50, 0), new BatchSchedule(7, 50, 50).batch(2, 1, 50, 0));
+    BatchSchedule s = new BatchSchedule(7, 50, 50, 3);
+    assertArrayEquals(s.batch(2, 1, 50, 0), new BatchSchedule(7, 50, 50, 3).batch(2, 1, 50, 0));
     assertFalse(Arrays.equals(s.batch(2, 1, 50, 0), s.batch(3, 1, 50, 0)));
     assertFalse(Arrays.equals(s.batch(2, 1, 50, 0), s.batch(2, 0, 50, 0)));
-    assertFalse(Arrays.equals(s.batch(2, 1, 50, 0), new BatchSchedule(8, 50, 50).batch(2, 1, 50, 0)));
+    assertFalse(Arrays.equals(s.batch(2, 1, 50, 0), new BatchSchedule(8, 50, 50, 3).batch(2, 1, 50, 0)));
   }
 }

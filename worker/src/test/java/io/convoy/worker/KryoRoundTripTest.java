@@ -42,10 +42,7 @@ class KryoRoundTripTest {
 
   @Test
   void taskResultsRoundTrip() {
-    RoundResult r = new RoundResult();
-    r.vectorSum = new float[] {1, 2};
-    r.updaterStateSum = new float[] {3};
-    r.replicas = 1;
+    RoundResult r = RoundResult.of(new float[] {1, 2}, new float[] {3});
     r.examples = 64;
     r.batches = 1;
     r.lossSum = 0.5;
@@ -54,6 +51,8 @@ class KryoRoundTripTest {
     assertEquals(64, back.examples());
     assertEquals(0.5, back.meanLoss());
     assertArrayEquals(new float[] {3}, back.meanUpdaterState());
+    RoundResult merged = roundTrip(back.add(RoundResult.of(new float[] {3, 4}, new float[] {5})));
+    assertArrayEquals(new float[] {2, 3}, merged.meanParameters());
 
     EvalResult e = new EvalResult(3);
     e.record(new float[] {0.1f, 0.7f, 0.2f}, 0, 1);

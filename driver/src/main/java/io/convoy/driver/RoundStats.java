@@ -1,0 +1,18 @@
+package io.convoy.driver;
+
+/**
+ * One averaging round, and where its wall time went. Task-side times are means over the
+ * round's tasks; {@code overheadSeconds} is the rest of the Spark job beyond the slowest task
+ * (scheduling, task and result (de)serialization, treeAggregate).
+ *
+ * @param round round number in the run, from 1
+ * @param epoch epoch number, from 1
+ */
+record RoundStats(int round, int epoch, double loss, long examples, long batches, double seconds,
+    double broadcastSeconds, double dataSeconds, double computeSeconds, double overheadSeconds,
+    double applySeconds) {
+
+  double imagesPerSec() {
+    return examples / seconds;
+  }
+}

@@ -1,0 +1,66 @@
+package io.convoy.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses ND4J's native build for the CPU this JVM runs on and turns DL4J's oneDNN layer
+ * helpers on. Out of the box DL4J 1.0.0-M2 runs its convolution, pooling and batch-norm layers
+ * on a slow built-in path (helpers are off unless a system property says otherwise, and their
+ * detection needs {@link org.nd4j.nativeblas.Nd4jCpu}); with oneDNN they are about 2.5x faster.
+ *
+ * <p>JavaCPP would otherwise load the first variant it finds (the AVX2 build), which a CPU
+ * without AVX2 cannot run. Each JVM decides for its own CPU, so executors on other hardware
+ * than the driver still pick what they can run. Explicit settings ({@code -D} flags from the
+ * launcher or the user) always win. {@link #select} must run before ND4J loads its natives.
+ */
+public final class NativeVariant {
+  /** JavaCPP's system property naming the native build: "-onednn-avx2", "-onednn" or "" (plain). */
+  public static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+  /** DL4J creates no layer helper unless this is "false" (its default is "true"). */
+  public static final String HELPERS_DISABLED_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+
+  private NativeVariant() {}
+
+  /** The native build for a CPU with these feature flags (as in /proc/cpuinfo). */
+  public static String extensionFor(Set<String> cpuFlags) {
+    return cpuFlags.contains("avx2") && cpuFlags.contains("fma") ? "-onednn-avx2" : "-onednn";
+  }
+
+  /** Sets both properties unless already set. Idempotent and cheap; call it early. */
+  public static synchronized void select() {
+    if (System.getProperty(EXTENSION_PROPERTY) == null) {
+      System.setProperty(EXTENSION_PROPERTY, extensionFor(cpuFlags()));
+    }
+    if (System.getProperty(HELPERS_DISABLED_PROPERTY) == null) {
+      System.setProperty(HELPERS_DISABLED_PROPERTY, "false");
+    }
+  }
+
+  /** The native build in force, e.g. "linux-x86_64-onednn-avx2" (loads ND4J if it is not yet). */
+  public static String loaded() {
+    org.nd4j.linalg.factory.Nd4j.getBackend(); // loads the natives and ND4J's settings
+    String ext = System.getProperty(EXTENSION_PROPERTY, "");
+    boolean oneDnn = org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN()
+        && org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
+    return org.bytedeco.javacpp.Loader.getPlatform() + ext + (oneDnn ? "" : " (oneDNN off)");
+  }
+
+  /** Feature flags of the first CPU, empty where /proc/cpuinfo cannot be read (then: no AVX2). */
+  static Set<String> cpuFlags() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(line -> line.startsWith("flags"))
+          .findFirst()
+          .map(line -> Arrays.stream(line.substring(line.indexOf(':') + 1).trim().split("\\s+"))
+              .collect(Collectors.toUnmodifiableSet()))
+          .orElse(Set.of());
+    } catch (IOException | RuntimeException e) {
+      return Set.of();
+    }
+  }
+}
