@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "convoy", mixinStandardHelpOptions = true, version = "convoy 0.1.0",
     description = "Data-parallel training of convolutional networks on Apache Spark.",
-    subcommands = {GenerateCommand.class, TrainCommand.class, DemoCommand.class})
+    subcommands = {GenerateCommand.class, TrainCommand.class, DemoCommand.class, BenchCommand.class})
 public final class ConvoyMain implements Runnable {
   static final int OK = 0;
   static final int FAILURE = 1;
@@ -29,7 +29,18 @@ public final class ConvoyMain implements Runnable {
 
   public static void main(String[] args) {
     NativeVariant.select();
-    int status = execute(System.out, System.err, args);
+    int status;
+    try {
+      status = execute(System.out, System.err, args);
+    } catch (OutOfMemoryError e) {
+      System.err.println("convoy: error: out of memory (" + e.getMessage() + "): raise CONVOY_DRIVER_MEMORY "
+          + "or spark.executor.memory, or lower training.batch-size");
+      status = FAILURE;
+    } catch (LinkageError e) {
+      System.err.println("convoy: error: a class is missing or incompatible (" + e + "): rebuild with "
+          + "'mvn -DskipTests install' and run through submit/convoy");
+      status = FAILURE;
+    }
     // Spark leaves non-daemon threads behind (barrier timers among them): exit explicitly.
     System.exit(status);
   }

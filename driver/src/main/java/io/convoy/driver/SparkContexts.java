@@ -27,7 +27,11 @@ final class SparkContexts {
         .setIfMissing("spark.locality.wait", "0")
         .setIfMissing("spark.ui.showConsoleProgress", "false")
         .setIfMissing("spark.executorEnv.OMP_NUM_THREADS", threads)
-        .setIfMissing("spark.task.maxFailures", "4");
+        .setIfMissing("spark.task.maxFailures", "4")
+        // Round results (parameters and updater state) are megabytes: return them with the
+        // task's status message instead of a block-manager round trip (Spark caps this at
+        // spark.rpc.message.maxSize).
+        .setIfMissing("spark.task.maxDirectResultSize", "120m");
     return new JavaSparkContext(conf);
   }
 }

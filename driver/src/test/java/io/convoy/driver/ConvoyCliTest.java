@@ -37,7 +37,7 @@ class ConvoyCliTest {
 
   @Test
   void helpSucceedsForEveryCommand() {
-    for (String command : List.of("train", "generate", "demo")) {
+    for (String command : List.of("train", "generate", "demo", "bench")) {
       Result r = run(command, "--help");
       assertEquals(0, r.status(), command);
       assertTrue(r.stdout().contains("Usage: convoy " + command), r.stdout());
@@ -109,6 +109,34 @@ class ConvoyCliTest {
     for (String name : List.of("model.zip", "labels.txt", "config.conf")) {
       assertTrue(Files.size(runDir.resolve(name)) > 0, name);
     }
+  }
+
+  @Test
+  void benchEnginesComparesEveryEngineOnTheSameJob() throws Exception {
+    Result r = run("bench", "engines", "--json", "--out", out.toString(),
+        "--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
+        "--set", "data.image-size=16", "--set", "training.epochs=1", "--set", "training.batch-size=4",
+        "--set", "cluster.master=local[2]");
+    assertEquals(0, r.status(), r.stderr());
+    String json = r.stdout().substring(r.stdout().indexOf('['));
+    var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    List<String> engines = new java.util.ArrayList<>();
+    rows.forEach(row -> {
+      engines.add(row.get("engine").asText());
+      assertTrue(row.get("images_per_sec").asDouble() > 0, row.toString());
+      double top1 = row.get("val_top1").asDouble();
+      assertTrue(top1 >= 0 && top1 <= 1, row.toString());
+    });
+    assertEquals(List.of("single-process DL4J", "convoy parameters k=1", "convoy parameters k=8", "convoy gradients",
+        "dl4j-paramavg k=1", "dl4j-paramavg k=8"), engines);
+    assertEquals(1.0, rows.get(0).get("ratio_to_single_process").asDouble(), 1e-9);
+  }
+
+  @Test
+  void benchWithoutABenchmarkIsAUsageError() {
+    Result r = run("bench");
+    assertEquals(2, r.status());
+    assertTrue(r.stderr().contains("engines"), r.stderr());
   }
 
   private static void copy(Path from, Path to) throws Exception {

@@ -11,8 +11,6 @@ import org.apache.spark.broadcast.Broadcast;
 
 /** Evaluates the broadcast parameters on one validation shard with the eval pipeline. */
 public final class EvalTask implements Function2<Integer, Iterator<EncodedSample>, Iterator<EvalResult>> {
-  private static final int BATCH = 128;
-
   private final ModelSpec spec;
   private final ImagePipeline pipeline;
   private final Broadcast<ModelState> state;
@@ -29,29 +27,14 @@ public final class EvalTask implements Function2<Integer, Iterator<EncodedSample
   public Iterator<EvalResult> call(Integer shard, Iterator<EncodedSample> samples) {
     List<EncodedSample> all = new ArrayList<>();
     samples.forEachRemaining(all::add);
-    EvalResult result = new EvalResult(spec.classes());
     if (all.isEmpty()) {
-      return List.of(result).iterator();
+      return List.of(new EvalResult(spec.classes())).iterator();
     }
     NativeThreads.limit(settings.threads());
     // The shard's training replica is reused: evaluation only overwrites parameters, which
     // the next round sets again, and leaves updater state alone.
     Replica replica = ReplicaCache.shard(settings.runId(), spec, shard, state.value().parameters()).replica;
     replica.setParameters(state.value().parameters());
-    // Evaluation pipelines draw no random number; the seed is unused.
-    BatchAssembler assembler = new BatchAssembler(pipeline, 0L);
-    for (int from = 0; from < all.size(); from += BATCH) {
-      int n = Math.min(BATCH, all.size() - from);
-      int[] indexes = new int[n];
-      for (int i = 0; i < n; i++) {
-        indexes[i] = from + i;
-      }
-      BatchAssembler.Batch batch = assembler.assemble(all, indexes, 0);
-      float[] p = replica.predict(batch.features(), n);
-      for (int i = 0; i < n; i++) {
-        result.record(p, i * spec.classes(), batch.labels()[i]);
-      }
-    }
-    return List.of(result).iterator();
+    return List.of(ReplicaEvaluation.evaluate(replica, pipeline, all)).iterator();
   }
 }
