@@ -1,6 +1,8 @@
 package io.convoy.pipeline;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Scales [0, 255] pixels to [0, 1], then standardizes each channel: (x / 255 - mean) / std.
@@ -28,7 +30,7 @@ public final class Normalize implements ImageOp {
   }
 
   @Override
-  public Image apply(Image in) {
+  public Image apply(Image in, SplittableRandom random) {
     if (in.channels() != scale.length) {
       throw new IllegalArgumentException("normalize is set up for " + scale.length + " channels, found a "
           + in + ": set data.channels to the pipeline's channels");
@@ -42,6 +44,11 @@ public final class Normalize implements ImageOp {
       }
     }
     return new Image(in.width(), in.height(), in.channels(), out);
+  }
+
+  @Override
+  public String toString() {
+    return "normalize{scale=" + Arrays.toString(scale) + ", offset=" + Arrays.toString(offset) + "}";
   }
 
   private static double perChannel(String name, List<Double> values, int c, int channels) {
