@@ -10,8 +10,9 @@ package io.convoy.pipeline;
  * @param width width in pixels
  * @param height height in pixels
  * @param gray whether the file stores one gray channel (JPEG with one component, gray PNG)
+ * @param cmyk whether the file is a four-component (CMYK or YCCK) JPEG
  */
-record ImageHeader(ImageFormat format, int width, int height, boolean gray) {
+record ImageHeader(ImageFormat format, int width, int height, boolean gray, boolean cmyk) {
 
   /**
    * The header of {@code bytes}, or null when they are not JPEG, PNG or BMP (another decoder
@@ -90,7 +91,7 @@ record ImageHeader(ImageFormat format, int width, int height, boolean gray) {
           throw new ImageDecodeException("truncated JPEG: no end-of-image marker after the scan data ("
               + b.length + " bytes)");
         }
-        return new ImageHeader(ImageFormat.JPEG, width, height, components == 1);
+        return new ImageHeader(ImageFormat.JPEG, width, height, components == 1, components == 4);
       }
       pos += length;
     }
@@ -119,7 +120,7 @@ record ImageHeader(ImageFormat format, int width, int height, boolean gray) {
     if (!containsIend(b)) {
       throw new ImageDecodeException("truncated PNG: no IEND chunk (" + b.length + " bytes)");
     }
-    return new ImageHeader(ImageFormat.PNG, (int) width, (int) height, colorType == 0 || colorType == 4);
+    return new ImageHeader(ImageFormat.PNG, (int) width, (int) height, colorType == 0 || colorType == 4, false);
   }
 
   private static boolean containsIend(byte[] b) {
@@ -141,7 +142,7 @@ record ImageHeader(ImageFormat format, int width, int height, boolean gray) {
     if (declared > b.length) {
       throw new ImageDecodeException("truncated BMP: " + b.length + " bytes of the " + declared + " it declares");
     }
-    return new ImageHeader(ImageFormat.BMP, (int) width, (int) height, false);
+    return new ImageHeader(ImageFormat.BMP, (int) width, (int) height, false, false);
   }
 
   private static long int32(byte[] b, int at) {

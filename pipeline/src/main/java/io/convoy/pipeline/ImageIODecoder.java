@@ -45,6 +45,10 @@ public final class ImageIODecoder implements ImageDecoder {
     ImageHeader header = ImageHeader.read(encoded);
     if (header != null) {
       ImageHeader.checkPixels(header.width(), header.height(), maxPixels);
+      if (header.cmyk()) {
+        // ImageIO reads these without error but with wrong colors.
+        throw new ImageDecodeException("CMYK JPEG: ImageIO cannot convert its colors (OpenCV can; see FallbackDecoder)");
+      }
     }
     return convert(read(encoded, maxPixels), channels);
   }

@@ -82,15 +82,7 @@ public final class OpenCvDecoder implements ImageDecoder {
     if (region.x() + region.width() > header.width() || region.y() + region.height() > header.height()) {
       throw new IllegalArgumentException(region + " does not fit a " + header.width() + "x" + header.height() + " image");
     }
-    int reduction = 1;
-    if (header.format() == ImageFormat.JPEG) {
-      for (int f : REDUCTIONS) {
-        if (region.width() / f >= region.outWidth() && region.height() / f >= region.outHeight()) {
-          reduction = f;
-          break;
-        }
-      }
-    }
+    int reduction = reduction(header.format(), region);
     try (BytePointer data = new BytePointer(encoded);
          Mat buffer = new Mat(1, encoded.length, CV_8U, data);
          Mat decoded = imdecode(buffer, flags(header, reduction))) {
@@ -100,6 +92,21 @@ public final class OpenCvDecoder implements ImageDecoder {
       }
       return cropResize(decoded, region, reduction, channels);
     }
+  }
+
+  /**
+   * The JPEG DCT scaling (8, 4, 2 or 1) at which {@code region} still has at least its output
+   * size, so that decoding smaller never makes the crop enlarge more than it would anyway.
+   */
+  static int reduction(ImageFormat format, Region region) {
+    if (format == ImageFormat.JPEG) {
+      for (int f : REDUCTIONS) {
+        if (region.width() / f >= region.outWidth() && region.height() / f >= region.outHeight()) {
+          return f;
+        }
+      }
+    }
+    return 1;
   }
 
   private static int flags(ImageHeader header, int reduction) {
