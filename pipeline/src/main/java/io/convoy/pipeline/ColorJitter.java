@@ -69,6 +69,11 @@ public final class ColorJitter implements ImageOp {
 
   @Override
   public Image apply(Image in, SplittableRandom random) {
+    return applyOwned(in.copy(), random);
+  }
+
+  @Override
+  public Image applyOwned(Image out, SplittableRandom random) {
     int[] order = {0, 1, 2, 3};
     for (int i = order.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
@@ -80,13 +85,28 @@ public final class ColorJitter implements ImageOp {
     double c = draw(random, contrast);
     double s = draw(random, saturation);
     double h = draw(random, hue);
-    Image out = in;
     for (int fn : order) {
       switch (fn) {
-        case 0 -> out = brightness == null ? out : brightness(out, (float) b);
-        case 1 -> out = contrast == null ? out : contrast(out, (float) c);
-        case 2 -> out = saturation == null ? out : saturation(out, (float) s);
-        default -> out = hue == null ? out : hue(out, (float) h);
+        case 0 -> {
+          if (brightness != null) {
+            brightnessInPlace(out, (float) b);
+          }
+        }
+        case 1 -> {
+          if (contrast != null) {
+            contrastInPlace(out, (float) c);
+          }
+        }
+        case 2 -> {
+          if (saturation != null) {
+            saturationInPlace(out, (float) s);
+          }
+        }
+        default -> {
+          if (hue != null) {
+            hueInPlace(out, (float) h);
+          }
+        }
       }
     }
     return out;
@@ -97,15 +117,25 @@ public final class ColorJitter implements ImageOp {
   }
 
   static Image brightness(Image in, float f) {
-    float[] src = in.pixels();
-    float[] out = new float[src.length];
-    for (int i = 0; i < src.length; i++) {
-      out[i] = clamp(src[i] * f);
+    Image out = in.copy();
+    brightnessInPlace(out, f);
+    return out;
+  }
+
+  private static void brightnessInPlace(Image image, float f) {
+    float[] px = image.pixels();
+    for (int i = 0; i < px.length; i++) {
+      px[i] = Math.min(Math.max(px[i] * f, 0f), 255f);
     }
-    return new Image(in.width(), in.height(), in.channels(), out);
   }
 
   static Image contrast(Image in, float f) {
+    Image out = in.copy();
+    contrastInPlace(out, f);
+    return out;
+  }
+
+  private static void contrastInPlace(Image in, float f) {
     float[] src = in.pixels();
     int n = in.width() * in.height();
     double sum = 0;
@@ -119,20 +149,27 @@ public final class ColorJitter implements ImageOp {
       }
     }
     float offset = (1 - f) * (float) (sum / n);
-    float[] out = new float[src.length];
     for (int i = 0; i < src.length; i++) {
-      out[i] = clamp(f * src[i] + offset);
+      src[i] = Math.min(Math.max(f * src[i] + offset, 0f), 255f);
     }
-    return new Image(in.width(), in.height(), in.channels(), out);
   }
 
   static Image saturation(Image in, float f) {
     if (in.channels() != 3) {
       return in;
     }
+    Image out = in.copy();
+    saturationInPlace(out, f);
+    return out;
+  }
+
+  private static void saturationInPlace(Image in, float f) {
+    if (in.channels() != 3) {
+      return;
+    }
     float[] src = in.pixels();
+    float[] out = src;
     int n = in.width() * in.height();
-    float[] out = new float[src.length];
     float g = 1 - f;
     for (int i = 0; i < n; i++) {
       float gray = g * (R * src[i] + G * src[n + i] + B * src[2 * n + i]);
@@ -140,7 +177,6 @@ public final class ColorJitter implements ImageOp {
       out[n + i] = clamp(f * src[n + i] + gray);
       out[2 * n + i] = clamp(f * src[2 * n + i] + gray);
     }
-    return new Image(in.width(), in.height(), in.channels(), out);
   }
 
   /** torchvision's {@code _rgb2hsv}, hue shift modulo 1, {@code _hsv2rgb}. */
@@ -148,9 +184,18 @@ public final class ColorJitter implements ImageOp {
     if (in.channels() != 3) {
       return in;
     }
+    Image out = in.copy();
+    hueInPlace(out, shift);
+    return out;
+  }
+
+  private static void hueInPlace(Image in, float shift) {
+    if (in.channels() != 3) {
+      return;
+    }
     float[] src = in.pixels();
+    float[] out = src;
     int n = in.width() * in.height();
-    float[] out = new float[src.length];
     for (int i = 0; i < n; i++) {
       float r = src[i] / 255f;
       float g = src[n + i] / 255f;
@@ -199,7 +244,6 @@ public final class ColorJitter implements ImageOp {
       out[n + i] = go * 255f;
       out[2 * n + i] = bo * 255f;
     }
-    return new Image(in.width(), in.height(), in.channels(), out);
   }
 
   private static float clamp(float x) {

@@ -19,6 +19,15 @@ public interface ImageOp extends Serializable {
    */
   Image apply(Image in, SplittableRandom random);
 
+  /**
+   * Like {@link #apply}, but may overwrite {@code in}'s pixels and return {@code in}: the
+   * caller gives the image up (a pipeline run owns every image it makes). Pixel-wise
+   * operations override this to save a copy per operation.
+   */
+  default Image applyOwned(Image in, SplittableRandom random) {
+    return apply(in, random);
+  }
+
   /** Whether {@link #apply} draws from its random stream. */
   default boolean isRandom() {
     return false;

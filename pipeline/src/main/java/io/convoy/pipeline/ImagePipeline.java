@@ -205,7 +205,8 @@ public final class ImagePipeline implements Serializable {
       image = decoder.decode(encoded, channels);
     }
     for (int i = next; i < ops.length; i++) {
-      image = ops[i].apply(image, ops[i].isRandom() ? random(sampleSeed, i) : null);
+      // This run made every image it holds, so operations may work in place.
+      image = ops[i].applyOwned(image, ops[i].isRandom() ? random(sampleSeed, i) : null);
     }
     if (image.width() != imageSize || image.height() != imageSize) {
       throw new IllegalStateException("pipeline must end with a data.image-size x data.image-size image ("
@@ -215,7 +216,6 @@ public final class ImagePipeline implements Serializable {
     // The decoder made a fresh array for this call and operations never change their input.
     float[] tensor = image.pixels();
     if (!normalizes) {
-      tensor = tensor.clone();
       for (int i = 0; i < tensor.length; i++) {
         tensor[i] /= 255f;
       }

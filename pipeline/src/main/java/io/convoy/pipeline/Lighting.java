@@ -56,20 +56,25 @@ public final class Lighting implements ImageOp {
 
   @Override
   public Image apply(Image in, SplittableRandom random) {
+    return applyOwned(in.copy(), random);
+  }
+
+  @Override
+  public Image applyOwned(Image in, SplittableRandom random) {
     if (in.channels() != 3) {
       throw new IllegalArgumentException("lighting needs an RGB image, found a " + in + ": set data.channels = 3");
     }
     float[] rgb = offset(random);
     float[] src = in.pixels();
     int n = in.width() * in.height();
-    float[] out = new float[src.length];
+    float[] out = src;
     for (int c = 0; c < 3; c++) {
       float add = rgb[c];
       for (int i = c * n; i < (c + 1) * n; i++) {
         out[i] = src[i] + add;
       }
     }
-    return new Image(in.width(), in.height(), 3, out);
+    return in;
   }
 
   @Override

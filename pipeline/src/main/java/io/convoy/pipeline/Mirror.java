@@ -25,6 +25,23 @@ public final class Mirror implements ImageOp {
     return random.nextDouble() < p ? flip(in) : in;
   }
 
+  @Override
+  public Image applyOwned(Image in, SplittableRandom random) {
+    if (random.nextDouble() < p) {
+      float[] px = in.pixels();
+      int w = in.width();
+      int rows = in.height() * in.channels();
+      for (int r = 0; r < rows; r++) {
+        for (int a = r * w, b = a + w - 1; a < b; a++, b--) {
+          float t = px[a];
+          px[a] = px[b];
+          px[b] = t;
+        }
+      }
+    }
+    return in;
+  }
+
   /** {@code in} flipped left to right. */
   static Image flip(Image in) {
     int w = in.width();

@@ -25,14 +25,19 @@ public final class Noise implements ImageOp {
 
   @Override
   public Image apply(Image in, SplittableRandom random) {
+    return applyOwned(in.copy(), random);
+  }
+
+  @Override
+  public Image applyOwned(Image in, SplittableRandom random) {
     float[] src = in.pixels();
-    float[] out = new float[src.length];
+    float[] out = src;
     double s = 255 * sigma;
     for (int i = 0; i < src.length; i++) {
       float v = (float) (src[i] + s * random.nextGaussian());
       out[i] = v < 0 ? 0 : Math.min(v, 255f);
     }
-    return new Image(in.width(), in.height(), in.channels(), out);
+    return in;
   }
 
   @Override

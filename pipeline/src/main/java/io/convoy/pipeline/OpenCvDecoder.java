@@ -14,7 +14,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_GRAYSCA
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_REDUCED_GRAYSCALE_8;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR_EXACT;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import org.bytedeco.javacpp.BytePointer;
@@ -32,8 +32,11 @@ import org.bytedeco.opencv.opencv_core.Size;
  *
  * <p>For {@link #decode(byte[], int, RegionChooser)} a JPEG is decoded at 1/2, 1/4 or 1/8 of
  * its size (libjpeg's DCT scaling) when the chosen region still has at least its output size
- * there; the region is then cropped and resampled natively (area averaging when shrinking,
- * bit-exact bilinear when enlarging) and only the result is converted to floats.
+ * there; the region is then cropped and resampled natively and only the result is converted
+ * to floats. Resampling is bilinear (OpenCV's fixed-point {@code INTER_LINEAR}), or area
+ * averaging when the crop still shrinks by 2x or more: DCT scaling, which is itself an
+ * antialiasing filter, does the large shrinks, so the rest stays below 2x (the aliasing of
+ * torchvision's tensor resize without antialias, at about a sixth of the cost of area averaging).
  *
  * <p>Thread-safe and stateless. Use through {@link FallbackDecoder} unless OpenCV is known to load.
  */
@@ -144,8 +147,10 @@ public final class OpenCvDecoder implements ImageDecoder {
       if (outW == x1 - x0 && outH == y1 - y0) {
         roi.copyTo(out);
       } else {
-        boolean shrinking = outW <= x1 - x0 && outH <= y1 - y0;
-        resize(roi, out, size, 0, 0, shrinking ? INTER_AREA : INTER_LINEAR_EXACT);
+        // Reduced decoding already did most of any large shrink (DCT scaling is antialiased);
+        // what is left is below 2x unless the image is huge or not a JPEG.
+        boolean farShrink = x1 - x0 >= 2 * outW && y1 - y0 >= 2 * outH;
+        resize(roi, out, size, 0, 0, farShrink ? INTER_AREA : INTER_LINEAR);
       }
       return toImage(out, channels);
     }
@@ -159,6 +164,25 @@ public final class OpenCvDecoder implements ImageDecoder {
     int found = mat.channels();
     if (!mat.isContinuous() || (found != 1 && found != 3) || (mat.depth() != CV_8U && mat.depth() != CV_16U)) {
       throw new ImageDecodeException("unexpected decoded image: " + found + " channels, depth " + mat.depth());
+    }
+    float[] out = new float[channels * n];
+    if (mat.depth() == CV_8U) {
+      byte[] raw = new byte[n * found];
+      mat.data().get(raw);
+      if (found == 3 && channels == 3) {
+        for (int i = 0, j = 0; i < n; i++, j += 3) {
+          out[i] = raw[j + 2] & 0xFF;
+          out[n + i] = raw[j + 1] & 0xFF;
+          out[2 * n + i] = raw[j] & 0xFF;
+        }
+        return new Image(w, h, channels, out);
+      }
+      if (found == 1 && channels == 1) {
+        for (int i = 0; i < n; i++) {
+          out[i] = raw[i] & 0xFF;
+        }
+        return new Image(w, h, channels, out);
+      }
     }
     float[] interleaved = new float[n * found];
     if (mat.depth() == CV_8U) {
@@ -175,7 +199,6 @@ public final class OpenCvDecoder implements ImageDecoder {
         interleaved[i] = (raw[i] & 0xFFFF) * scale;
       }
     }
-    float[] out = new float[channels * n];
     if (found == 1) {
       for (int c = 0; c < channels; c++) {
         System.arraycopy(interleaved, 0, out, c * n, n);
