@@ -101,6 +101,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
       m.put("run_images_per_sec", r.runRates());
       m.put("images_per_sec", r.imagesPerSecond());
       m.put("images_per_sec_per_thread", r.imagesPerSecondPerThread());
+      m.put("images_per_cpu_sec", r.imagesPerCpuSecond());
       m.put("failures", r.failures());
       out.println(new ObjectMapper().writeValueAsString(m));
     } else {
@@ -112,6 +113,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "  %d thread(s): %.1f images/s total, %.1f images/s per thread (median of %d runs of %.1f s: %s)%n",
           r.threads(), r.imagesPerSecond(), r.imagesPerSecondPerThread(), runs, r.secondsPerRun(),
           r.runRates().stream().map(x -> String.format(Locale.ROOT, "%.1f", x)).toList());
+      out.printf(Locale.ROOT, "  %.1f images per CPU second of the process (per core, whatever else runs here)%n",
+          r.imagesPerCpuSecond());
       if (r.failures() > 0) {
         out.printf(Locale.ROOT, "  %d undecodable images were skipped%n", r.failures());
       }

@@ -247,7 +247,7 @@ public final class ColorJitter implements ImageOp {
   }
 
   private static float clamp(float x) {
-    return x < 0 ? 0 : Math.min(x, 255f);
+    return Math.min(Math.max(x, 0f), 255f);
   }
 
   private static float clamp01(float x) {

@@ -31,9 +31,12 @@ public final class PipelineBenchmark {
    * @param imagesPerSecondPerThread {@code imagesPerSecond / threads}
    * @param runRates every run's images per second, in run order
    * @param failures images that failed to decode in the measured runs (counted, not timed out)
+   * @param imagesPerCpuSecond median over the runs of images / CPU seconds of the whole JVM
+   *     process (all threads, GC and JIT included): throughput per core, and robust to other
+   *     processes' load on the machine, unlike wall-clock rates
    */
   public record Result(String decoder, int threads, int images, double secondsPerRun, List<Double> runRates,
-      double imagesPerSecond, double imagesPerSecondPerThread, long failures) {}
+      double imagesPerSecond, double imagesPerSecondPerThread, long failures, double imagesPerCpuSecond) {}
 
   /** Reads up to {@code max} JPEG, PNG and BMP files under {@code folder}, in sorted path order. */
   public static Images load(Path folder, int max) {
@@ -74,24 +77,41 @@ public final class PipelineBenchmark {
     try {
       once(pool, pipeline, images, threads, perRun.dividedBy(2), -1);
       double[] rates = new double[runs];
+      double[] cpuRates = new double[runs];
       long failures = 0;
       for (int run = 0; run < runs; run++) {
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long[] counts = once(pool, pipeline, images, threads, perRun, run);
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         rates[run] = counts[0] / seconds;
+        cpuRates[run] = cpuSeconds > 0 ? counts[0] / cpuSeconds : Double.NaN;
         failures += counts[1];
       }
       List<Double> runRates = Arrays.stream(rates).boxed().toList();
-      double[] sorted = rates.clone();
-      Arrays.sort(sorted);
-      double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-          : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+      double median = median(rates);
       return new Result(pipeline.decoder().toString(), threads, images.bytes().size(), perRun.toMillis() / 1000.0,
-          runRates, median, median / threads, failures);
+          runRates, median, median / threads, failures, median(cpuRates));
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  }
+
+  /** CPU time of the whole process, or -1 where the JVM cannot tell. */
+  private static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
   }
 
   /** One run: {images processed, failures}. */
