@@ -34,7 +34,10 @@ final class ConfigBinder {
   ConvoyConfig bind() {
     DataConfig data = bindData();
     PipelineConfig pipeline = new PipelineConfig(
-        ops("pipeline.train", data.channels()), ops("pipeline.eval", data.channels()));
+        ops("pipeline.train", data), ops("pipeline.eval", data));
+    pipeline.eval().stream().map(OpSpec::op).filter(PipelineOps.RANDOM::contains).findFirst().ifPresent(op ->
+        problem("pipeline.eval", op, "operations without randomness (evaluation must be repeatable): not "
+            + String.join(", ", PipelineOps.RANDOM)));
     ModelConfig model = new ModelConfig(
         oneOf("model.arch", ModelConfig.ARCHITECTURES), classes("model.classes"));
     OptimizerName optimizerName = enumOf("optimizer.name", OptimizerName.class);
@@ -78,17 +81,39 @@ final class ConfigBinder {
         integer("data.image-size", 8, 4096), oneOfInts("data.channels", 1, 3));
   }
 
-  private List<OpSpec> ops(String key, int channels) {
+  /**
+   * An ordered list of operations: a preset name alone, or a list whose elements are operation
+   * names, {op = NAME, ...parameters} objects or preset names (expanded in place).
+   */
+  private List<OpSpec> ops(String key, DataConfig data) {
     List<OpSpec> result = new ArrayList<>();
+    String presets = String.join(", ", PipelineOps.PRESETS);
+    if (config.hasPath(key) && config.getValue(key).valueType() == ConfigValueType.STRING) {
+      String name = config.getString(key);
+      List<OpSpec> preset = PipelineOps.preset(name, data.imageSize(), data.channels());
+      if (preset == null) {
+        problem(key, quote(name), "a preset (" + presets + ") or a list of operations, e.g. [resize, center-crop, normalize]");
+        return result;
+      }
+      return preset;
+    }
     ConfigList list;
     try {
       list = config.getList(key);
     } catch (com.typesafe.config.ConfigException e) {
-      problem(key, found(key), "a list of operations, e.g. [resize, center-crop, normalize]");
+      problem(key, found(key), "a preset (" + presets + ") or a list of operations, e.g. [resize, center-crop, normalize]");
       return result;
     }
     for (int i = 0; i < list.size(); i++) {
-      OpSpec op = op(key + "[" + i + "]", list.get(i), channels);
+      ConfigValue value = list.get(i);
+      if (value.valueType() == ConfigValueType.STRING) {
+        List<OpSpec> preset = PipelineOps.preset((String) value.unwrapped(), data.imageSize(), data.channels());
+        if (preset != null) {
+          result.addAll(preset);
+          continue;
+        }
+      }
+      OpSpec op = op(key + "[" + i + "]", value, data.channels());
       if (op != null) {
         result.add(op);
       }
@@ -97,70 +122,64 @@ final class ConfigBinder {
   }
 
   private OpSpec op(String key, ConfigValue value, int channels) {
-    String allowedOps = String.join(", ", PipelineOps.PARAMETERS.keySet().stream().sorted().toList());
+    String allowedOps = String.join(", ", PipelineOps.PARAMETERS.keySet().stream().sorted().toList())
+        + " (or a preset: " + String.join(", ", PipelineOps.PRESETS) + ")";
+    String name;
+    ConfigObject object = null;
     if (value.valueType() == ConfigValueType.STRING) {
-      String name = (String) value.unwrapped();
-      if (!PipelineOps.PARAMETERS.containsKey(name)) {
+      name = (String) value.unwrapped();
+      if (!PipelineOps.OPS.containsKey(name)) {
         problem(key, quote(name), "an operation: one of " + allowedOps);
         return null;
       }
-      return OpSpec.of(name);
-    }
-    if (value.valueType() != ConfigValueType.OBJECT) {
-      problem(key, value.render(), "an operation name or {op = NAME, ...parameters}");
+    } else if (value.valueType() == ConfigValueType.OBJECT) {
+      object = (ConfigObject) value;
+      ConfigValue opValue = object.get("op");
+      if (opValue == null || opValue.valueType() != ConfigValueType.STRING
+          || !PipelineOps.OPS.containsKey((String) opValue.unwrapped())) {
+        problem(key + ".op", opValue == null ? "missing" : opValue.render(),
+            "an operation: one of " + String.join(", ", PipelineOps.PARAMETERS.keySet().stream().sorted().toList()));
+        return null;
+      }
+      name = (String) opValue.unwrapped();
+    } else {
+      problem(key, value.render(), "an operation name, a preset name or {op = NAME, ...parameters}");
       return null;
     }
-    ConfigObject object = (ConfigObject) value;
-    ConfigValue opValue = object.get("op");
-    if (opValue == null || opValue.valueType() != ConfigValueType.STRING
-        || !PipelineOps.PARAMETERS.containsKey((String) opValue.unwrapped())) {
-      problem(key + ".op", opValue == null ? "missing" : opValue.render(),
-          "an operation: one of " + allowedOps);
+    if (channels != 3 && PipelineOps.RGB_ONLY.contains(name)) {
+      problem(key, quote(name), "an operation for " + channels + "-channel images: " + name
+          + " needs data.channels = 3");
       return null;
     }
-    String name = (String) opValue.unwrapped();
-    List<String> accepted = PipelineOps.PARAMETERS.get(name);
     Map<String, List<Double>> params = new LinkedHashMap<>();
+    if (object == null) {
+      return new OpSpec(name, params);
+    }
+    List<PipelineOps.Param> accepted = PipelineOps.OPS.get(name);
     for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
       String param = e.getKey();
       if (param.equals("op")) {
         continue;
       }
       String paramKey = key + "." + param;
-      if (!accepted.contains(param)) {
-        problem(paramKey, e.getValue().render(),
-            accepted.isEmpty() ? "no parameters for " + name : "a parameter of " + name + ": one of " + accepted);
+      PipelineOps.Param declared = accepted.stream().filter(p -> p.name().equals(param)).findFirst().orElse(null);
+      if (declared == null) {
+        problem(paramKey, e.getValue().render(), accepted.isEmpty() ? "no parameters for " + name
+            : "a parameter of " + name + ": one of " + PipelineOps.PARAMETERS.get(name));
         continue;
       }
       List<Double> numbers = numbers(paramKey, e.getValue());
-      if (numbers != null && checkParam(name, param, paramKey, numbers, channels)) {
-        params.put(param, numbers);
+      if (numbers == null) {
+        continue;
       }
+      String why = declared.check(numbers, channels);
+      if (why != null) {
+        problem(paramKey, render(numbers), why);
+        continue;
+      }
+      params.put(param, numbers);
     }
     return new OpSpec(name, params);
-  }
-
-  private boolean checkParam(String op, String param, String key, List<Double> v, int channels) {
-    switch (param) {
-      case "size" -> {
-        if (v.size() != 1 || v.get(0) < 1 || v.get(0) != Math.rint(v.get(0))) {
-          problem(key, render(v), "a positive whole number of pixels");
-          return false;
-        }
-      }
-      case "mean", "std" -> {
-        if (v.size() != 1 && v.size() != channels) {
-          problem(key, render(v), "one number or " + channels + " (one per channel)");
-          return false;
-        }
-        if (param.equals("std") && v.stream().anyMatch(x -> x <= 0)) {
-          problem(key, render(v), "positive standard deviations");
-          return false;
-        }
-      }
-      default -> throw new IllegalStateException("parameter without a check: " + op + "." + param);
-    }
-    return true;
   }
 
   private List<Double> numbers(String key, ConfigValue value) {

@@ -1,25 +1,257 @@
 package io.convoy.conf;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The image operations a pipeline may name and the parameters each accepts. The pipeline
- * module implements exactly these; its tests keep the two in step.
+ * The image operations a pipeline may name, the parameters each accepts (declared once, with
+ * arity, range and meaning, so that validation is generic), and the named presets. The pipeline
+ * module implements exactly these operations; its tests keep the two in step.
  */
 public final class PipelineOps {
   /** Resize so that the shorter side is {@code size} (default: {@code data.image-size}). */
   public static final String RESIZE = "resize";
   /** Cut the central {@code size} x {@code size} square (default: {@code data.image-size}). */
   public static final String CENTER_CROP = "center-crop";
+  /** Zero-pad by {@code padding} on every side, then cut a random {@code size} square (CIFAR). */
+  public static final String RANDOM_CROP = "random-crop";
+  /** A random area {@code scale} and aspect {@code ratio} crop resized to {@code size} (Inception). */
+  public static final String RANDOM_RESIZED_CROP = "random-resized-crop";
+  /** Horizontal flip with probability {@code p}. */
+  public static final String MIRROR = "mirror";
+  /** Brightness, contrast, saturation and hue changes in random order (torchvision ColorJitter). */
+  public static final String COLOR_JITTER = "color-jitter";
+  /** AlexNet PCA lighting noise along the RGB principal components. */
+  public static final String LIGHTING = "lighting";
+  /** Rotation by a random angle about the center. */
+  public static final String ROTATE = "rotate";
+  /** Random rotation, translation, scale and shear (torchvision RandomAffine). */
+  public static final String AFFINE = "affine";
+  /** Gaussian pixel noise. */
+  public static final String NOISE = "noise";
   /** Scale pixels to [0,1], then (x - mean) / std per channel (default mean 0.5, std 0.5). */
   public static final String NORMALIZE = "normalize";
 
-  /** Operation name to the parameters it accepts. */
-  public static final Map<String, List<String>> PARAMETERS = Map.of(
-      RESIZE, List.of("size"),
-      CENTER_CROP, List.of("size"),
-      NORMALIZE, List.of("mean", "std"));
+  /** ImageNet's per-channel mean and std of pixels in [0, 1] (torchvision's constants). */
+  public static final List<Double> IMAGENET_MEAN = List.of(0.485, 0.456, 0.406);
+  public static final List<Double> IMAGENET_STD = List.of(0.229, 0.224, 0.225);
+  /** ImageNet's RGB covariance eigenvalues and eigenvectors (columns), pixels in [0, 1]. */
+  public static final List<Double> IMAGENET_EIGVAL = List.of(0.2175, 0.0188, 0.0045);
+  public static final List<Double> IMAGENET_EIGVEC = List.of(
+      -0.5675, 0.7192, 0.4009,
+      -0.5808, -0.0045, -0.8140,
+      -0.5836, -0.6948, 0.4203);
+
+  /** How many numbers a parameter takes. */
+  public enum Arity {
+    /** One number. */
+    ONE,
+    /** One number (a symmetric or one-sided range, as the operation documents) or [low, high]. */
+    RANGE,
+    /** Exactly [low, high]. */
+    PAIR,
+    /** One number for all channels or one per channel. */
+    PER_CHANNEL,
+    /** Exactly {@code count} numbers. */
+    EXACT
+  }
+
+  /**
+   * One parameter: its arity, the closed or open bounds of every number, whether the numbers
+   * must be whole, and its meaning (for messages and documentation).
+   */
+  public record Param(String name, Arity arity, int count, double min, boolean minOpen, double max,
+      boolean whole, String meaning) {
+
+    /** What is allowed, in words, e.g. "a number in [0, 1]" or "one number or 3 (one per channel)". */
+    public String allowed(int channels) {
+      String each = (whole ? "whole number" : "number") + " in " + (minOpen ? "(" : "[") + fmt(min) + ", "
+          + (max == Double.POSITIVE_INFINITY ? "inf)" : fmt(max) + "]");
+      return switch (arity) {
+        case ONE -> "a " + each + " (" + meaning + ")";
+        case RANGE -> "a " + each + " or [low, high] with low <= high (" + meaning + ")";
+        case PAIR -> "[low, high], each a " + each + ", low <= high (" + meaning + ")";
+        case PER_CHANNEL -> "one number or " + channels + " (one per channel), each a " + each
+            + " (" + meaning + ")";
+        case EXACT -> count + " numbers, each a " + each + " (" + meaning + ")";
+      };
+    }
+
+    /** Null when {@code v} is allowed, else why not. */
+    public String check(List<Double> v, int channels) {
+      boolean sizeOk = switch (arity) {
+        case ONE -> v.size() == 1;
+        case RANGE -> v.size() == 1 || v.size() == 2;
+        case PAIR -> v.size() == 2;
+        case PER_CHANNEL -> v.size() == 1 || v.size() == channels;
+        case EXACT -> v.size() == count;
+      };
+      if (!sizeOk) {
+        return allowed(channels);
+      }
+      for (double x : v) {
+        boolean aboveMin = minOpen ? x > min : x >= min;
+        if (!Double.isFinite(x) || !aboveMin || x > max || (whole && x != Math.rint(x))) {
+          return allowed(channels);
+        }
+      }
+      if ((arity == Arity.RANGE || arity == Arity.PAIR) && v.size() == 2 && v.get(0) > v.get(1)) {
+        return allowed(channels);
+      }
+      return null;
+    }
+  }
+
+  private static final double INF = Double.POSITIVE_INFINITY;
+  private static final Param SIZE = new Param("size", Arity.ONE, 1, 1, false, 65_536, true,
+      "a positive number of pixels; default data.image-size");
+
+  /** Operation name to its parameters, in documentation order. */
+  public static final Map<String, List<Param>> OPS = ops(
+      RESIZE, List.of(SIZE),
+      CENTER_CROP, List.of(SIZE),
+      RANDOM_CROP, List.of(SIZE,
+          new Param("padding", Arity.ONE, 1, 0, false, 4096, true, "zero pixels added on every side; default 0")),
+      RANDOM_RESIZED_CROP, List.of(SIZE,
+          new Param("scale", Arity.PAIR, 2, 0, true, 1, false, "crop area as a fraction of the image; default [0.08, 1]"),
+          new Param("ratio", Arity.PAIR, 2, 0, true, INF, false, "crop width / height; default [0.75, 1.3333]")),
+      MIRROR, List.of(new Param("p", Arity.ONE, 1, 0, false, 1, false, "probability of a flip; default 0.5")),
+      COLOR_JITTER, List.of(
+          new Param("brightness", Arity.RANGE, 2, 0, false, INF, false,
+              "b means a factor in [max(0, 1 - b), 1 + b]; default 0, off"),
+          new Param("contrast", Arity.RANGE, 2, 0, false, INF, false,
+              "c means a factor in [max(0, 1 - c), 1 + c]; default 0, off"),
+          new Param("saturation", Arity.RANGE, 2, 0, false, INF, false,
+              "s means a factor in [max(0, 1 - s), 1 + s]; default 0, off"),
+          new Param("hue", Arity.RANGE, 2, -0.5, false, 0.5, false,
+              "h in [0, 0.5] means a hue shift in [-h, h] turns; default 0, off")),
+      LIGHTING, List.of(
+          new Param("sigma", Arity.ONE, 1, 0, false, 10, false, "std of each alpha; default 0.1"),
+          new Param("eigval", Arity.EXACT, 3, 0, false, INF, false,
+              "RGB covariance eigenvalues, pixels in [0, 1]; default ImageNet's"),
+          new Param("eigvec", Arity.EXACT, 9, -1, false, 1, false,
+              "3x3 row-major matrix whose columns are the eigenvectors; default ImageNet's")),
+      ROTATE, List.of(new Param("degrees", Arity.RANGE, 2, -180, false, 180, false,
+          "d means an angle in [-d, d], counter-clockwise; default 10")),
+      AFFINE, List.of(
+          new Param("degrees", Arity.RANGE, 2, -180, false, 180, false, "d means an angle in [-d, d]; default 0"),
+          new Param("translate", Arity.PAIR, 2, 0, false, 1, false,
+              "largest shift as fractions of width and height; default [0, 0]"),
+          new Param("scale", Arity.PAIR, 2, 0, true, 10, false, "zoom factor range; default [1, 1]"),
+          new Param("shear", Arity.RANGE, 2, -89, false, 89, false,
+              "s means an x shear angle in [-s, s] degrees; default 0")),
+      NOISE, List.of(new Param("sigma", Arity.ONE, 1, 0, false, 1, false,
+          "std of the noise, pixels in [0, 1]; default 0.03")),
+      NORMALIZE, List.of(
+          new Param("mean", Arity.PER_CHANNEL, 0, -INF, false, INF, false, "pixels in [0, 1]; default 0.5"),
+          new Param("std", Arity.PER_CHANNEL, 0, 0, true, INF, false, "positive, pixels in [0, 1]; default 0.5")));
+
+  /** Operation name to the names of the parameters it accepts. */
+  public static final Map<String, List<String>> PARAMETERS = names(OPS);
+
+  /** Operations that draw random numbers (not allowed in pipeline.eval). */
+  public static final List<String> RANDOM = List.of(RANDOM_CROP, RANDOM_RESIZED_CROP, MIRROR, COLOR_JITTER,
+      LIGHTING, ROTATE, AFFINE, NOISE);
+
+  /** Operations that need RGB images (data.channels = 3). */
+  public static final List<String> RGB_ONLY = List.of(LIGHTING);
+
+  /** The named presets, in documentation order; see {@link #preset}. */
+  public static final List<String> PRESETS = List.of("imagenet-train", "imagenet-eval", "cifar-train", "mnist");
+
+  /**
+   * The operations a preset stands for, for images of {@code imageSize} and {@code channels}
+   * (S = imageSize):
+   * <ul>
+   *   <li>{@code imagenet-train}: random-resized-crop {size = S, scale = [0.08, 1], ratio = [3/4, 4/3]},
+   *       mirror {p = 0.5}, color-jitter {brightness = 0.4, contrast = 0.4, saturation = 0.4},
+   *       lighting {sigma = 0.1} (RGB only), normalize {ImageNet mean and std}
+   *   <li>{@code imagenet-eval}: resize {size = round(S * 256 / 224)}, center-crop {size = S},
+   *       normalize {ImageNet mean and std}
+   *   <li>{@code cifar-train}: random-crop {size = S, padding = 4}, mirror {p = 0.5},
+   *       normalize {CIFAR-10 mean [0.4914, 0.4822, 0.4465], std [0.2470, 0.2435, 0.2616]}
+   *   <li>{@code mnist}: resize {size = S}, center-crop {size = S}, normalize {mean 0.1307, std 0.3081}
+   * </ul>
+   * With one channel, per-channel constants become their average.
+   *
+   * @return the operations, or null when {@code name} is not a preset
+   */
+  public static List<OpSpec> preset(String name, int imageSize, int channels) {
+    double s = imageSize;
+    List<OpSpec> ops = new ArrayList<>();
+    switch (name) {
+      case "imagenet-train" -> {
+        ops.add(op(RANDOM_RESIZED_CROP, "size", List.of(s), "scale", List.of(0.08, 1.0),
+            "ratio", List.of(3.0 / 4, 4.0 / 3)));
+        ops.add(op(MIRROR, "p", List.of(0.5)));
+        ops.add(op(COLOR_JITTER, "brightness", List.of(0.4), "contrast", List.of(0.4), "saturation", List.of(0.4)));
+        if (channels == 3) {
+          ops.add(op(LIGHTING, "sigma", List.of(0.1)));
+        }
+        ops.add(normalize(IMAGENET_MEAN, IMAGENET_STD, channels));
+      }
+      case "imagenet-eval" -> {
+        ops.add(op(RESIZE, "size", List.of((double) Math.round(s * 256 / 224))));
+        ops.add(op(CENTER_CROP, "size", List.of(s)));
+        ops.add(normalize(IMAGENET_MEAN, IMAGENET_STD, channels));
+      }
+      case "cifar-train" -> {
+        ops.add(op(RANDOM_CROP, "size", List.of(s), "padding", List.of(4.0)));
+        ops.add(op(MIRROR, "p", List.of(0.5)));
+        ops.add(normalize(List.of(0.4914, 0.4822, 0.4465), List.of(0.2470, 0.2435, 0.2616), channels));
+      }
+      case "mnist" -> {
+        ops.add(op(RESIZE, "size", List.of(s)));
+        ops.add(op(CENTER_CROP, "size", List.of(s)));
+        ops.add(normalize(List.of(0.1307), List.of(0.3081), channels));
+      }
+      default -> {
+        return null;
+      }
+    }
+    return List.copyOf(ops);
+  }
+
+  private static OpSpec normalize(List<Double> mean, List<Double> std, int channels) {
+    return op(NORMALIZE, "mean", perChannel(mean, channels), "std", perChannel(std, channels));
+  }
+
+  private static List<Double> perChannel(List<Double> values, int channels) {
+    if (channels == 1 && values.size() > 1) {
+      return List.of(values.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+    }
+    return values;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static OpSpec op(String name, Object... keyValues) {
+    Map<String, List<Double>> params = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      params.put((String) keyValues[i], (List<Double>) keyValues[i + 1]);
+    }
+    return new OpSpec(name, params);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<Param>> ops(Object... nameParams) {
+    Map<String, List<Param>> m = new LinkedHashMap<>();
+    for (int i = 0; i < nameParams.length; i += 2) {
+      m.put((String) nameParams[i], List.copyOf((List<Param>) nameParams[i + 1]));
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  private static Map<String, List<String>> names(Map<String, List<Param>> ops) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    ops.forEach((op, params) -> m.put(op, params.stream().map(Param::name).toList()));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  static String fmt(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+  }
 
   private PipelineOps() {}
 }

@@ -73,7 +73,7 @@ class ConfigLoaderTest {
 
   @Test
   void pipelineOperationsAreChecked() {
-    assertProblem("pipeline.train=[resize, blur]", "pipeline.train[1]", "blur", "center-crop, normalize, resize");
+    assertProblem("pipeline.train=[resize, blur]", "pipeline.train[1]", "blur", "random-resized-crop");
     assertProblem("pipeline.train=[{op = resize, size = -3}]", "pipeline.train[0].size", "-3", "positive");
     assertProblem("pipeline.eval=[{op = normalize, std = [1, 0, 1]}]", "pipeline.eval[0].std", "[1, 0, 1]",
         "positive");
@@ -85,6 +85,90 @@ class ConfigLoaderTest {
     OpSpec resize = c.pipeline().train().get(0);
     assertEquals(40.0, resize.scalar("size", 0));
     assertEquals(List.of(0.4, 0.5, 0.6), c.pipeline().train().get(2).vector("mean", List.of()));
+  }
+
+  @Test
+  void badOperationParametersNameKeyValueAndWhatIsAllowed() {
+    assertProblem("pipeline.train=[resize, center-crop, {op = mirror, p = 1.5}]", "pipeline.train[2].p", "1.5",
+        "a number in [0, 1]");
+    assertProblem("pipeline.train=[{op = random-resized-crop, scale = [0.9, 0.2]}]", "pipeline.train[0].scale",
+        "[0.9, 0.2]", "low <= high");
+    assertProblem("pipeline.train=[{op = random-resized-crop, scale = 0.5}]", "pipeline.train[0].scale",
+        "0.5", "[low, high]");
+    assertProblem("pipeline.train=[{op = random-resized-crop, ratio = [0, 2]}]", "pipeline.train[0].ratio",
+        "[0, 2]", "(0, inf)");
+    assertProblem("pipeline.train=[{op = random-crop, padding = 2.5}]", "pipeline.train[0].padding", "2.5",
+        "whole number");
+    assertProblem("pipeline.train=[{op = color-jitter, hue = 0.7}]", "pipeline.train[0].hue", "0.7",
+        "[-0.5, 0.5]");
+    assertProblem("pipeline.train=[{op = color-jitter, brightness = -1}]", "pipeline.train[0].brightness", "-1",
+        "[0, inf)");
+    assertProblem("pipeline.train=[{op = lighting, eigval = [1, 2]}]", "pipeline.train[0].eigval", "[1, 2]",
+        "3 numbers");
+    assertProblem("pipeline.train=[{op = rotate, degrees = 200}]", "pipeline.train[0].degrees", "200",
+        "[-180, 180]");
+    assertProblem("pipeline.train=[{op = affine, translate = [0.1, 2]}]", "pipeline.train[0].translate",
+        "[0.1, 2]", "[0, 1]");
+    assertProblem("pipeline.train=[{op = noise, sigma = x}]", "pipeline.train[0].sigma", "x", "number");
+    assertProblem("pipeline.train=[{op = mirror, size = 3}]", "pipeline.train[0].size", "3", "[p]");
+    assertProblem("pipeline.train=[{op = zoom}]", "pipeline.train[0].op", "zoom", "affine");
+    assertProblem("pipeline.train=[3]", "pipeline.train[0]", "3", "operation name");
+    assertProblem("pipeline.train=imagenet", "pipeline.train", "imagenet", "imagenet-train");
+    assertProblem("pipeline.eval=[resize, mirror, center-crop]", "pipeline.eval", "mirror", "without randomness");
+    ConfigException gray = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(null, List.of("data.channels=1", "pipeline.train=[lighting]")));
+    assertTrue(gray.getMessage().contains("pipeline.train[0]") && gray.getMessage().contains("data.channels = 3"),
+        gray.getMessage());
+  }
+
+  @Test
+  void everyOperationAndItsParametersAreAccepted() {
+    ConvoyConfig c = ConfigLoader.load(null, List.of("pipeline.train=["
+        + "{op = resize, size = 40}, {op = random-crop, size = 36, padding = 2},"
+        + "{op = random-resized-crop, size = 32, scale = [0.2, 1], ratio = [0.5, 2]}, {op = mirror, p = 0.3},"
+        + "{op = color-jitter, brightness = 0.2, contrast = [0.5, 1.5], saturation = 0, hue = [-0.1, 0.2]},"
+        + "{op = lighting, sigma = 0.2, eigval = [1, 2, 3], eigvec = [1, 0, 0, 0, 1, 0, 0, 0, 1]},"
+        + "{op = rotate, degrees = [-5, 15]}, {op = affine, degrees = 3, translate = [0.1, 0.2], scale = [0.9, 1.1],"
+        + " shear = 4}, {op = noise, sigma = 0.05}, center-crop, {op = normalize, mean = 0.5, std = [1, 2, 3]}]"));
+    List<OpSpec> ops = c.pipeline().train();
+    assertEquals(PipelineOps.OPS.keySet(), new java.util.HashSet<>(ops.stream().map(OpSpec::op).toList()));
+    assertEquals(List.of(-0.1, 0.2), ops.get(4).vector("hue", List.of()));
+    assertEquals(c, ConfigLoader.parse(ConfigRenderer.render(c)));
+  }
+
+  @Test
+  void presetsExpandAsDocumented() {
+    ConvoyConfig c = ConfigLoader.load(null, List.of("data.image-size=224", "pipeline.train=imagenet-train",
+        "pipeline.eval=imagenet-eval"));
+    assertEquals(List.of("random-resized-crop", "mirror", "color-jitter", "lighting", "normalize"),
+        c.pipeline().train().stream().map(OpSpec::op).toList());
+    assertEquals(224.0, c.pipeline().train().get(0).scalar("size", 0));
+    assertEquals(List.of(0.08, 1.0), c.pipeline().train().get(0).vector("scale", List.of()));
+    assertEquals(0.4, c.pipeline().train().get(2).scalar("saturation", 0));
+    assertEquals(PipelineOps.IMAGENET_STD, c.pipeline().train().get(4).vector("std", List.of()));
+    assertEquals(List.of("resize", "center-crop", "normalize"), c.pipeline().eval().stream().map(OpSpec::op).toList());
+    assertEquals(256.0, c.pipeline().eval().get(0).scalar("size", 0));
+    assertEquals(c, ConfigLoader.parse(ConfigRenderer.render(c)));
+
+    ConvoyConfig cifar = ConfigLoader.load(null, List.of("pipeline.train=[cifar-train, {op = noise, sigma = 0.01}]"));
+    assertEquals(List.of("random-crop", "mirror", "normalize", "noise"),
+        cifar.pipeline().train().stream().map(OpSpec::op).toList());
+    assertEquals(4.0, cifar.pipeline().train().get(0).scalar("padding", 0));
+    assertEquals(32.0, cifar.pipeline().train().get(0).scalar("size", 0));
+
+    ConvoyConfig mnist = ConfigLoader.load(null, List.of("data.channels=1", "data.image-size=28",
+        "pipeline.train=mnist", "pipeline.eval=mnist"));
+    assertEquals(List.of("resize", "center-crop", "normalize"), mnist.pipeline().train().stream().map(OpSpec::op).toList());
+    assertEquals(List.of(0.1307), mnist.pipeline().eval().get(2).vector("mean", List.of()));
+
+    ConvoyConfig gray = ConfigLoader.load(null, List.of("data.channels=1", "pipeline.train=imagenet-train"));
+    assertEquals(List.of("random-resized-crop", "mirror", "color-jitter", "normalize"),
+        gray.pipeline().train().stream().map(OpSpec::op).toList());
+    assertEquals(1, gray.pipeline().train().get(3).vector("mean", List.of()).size());
+    for (String preset : PipelineOps.PRESETS) {
+      assertEquals(PipelineOps.preset(preset, 32, 3),
+          ConfigLoader.load(null, List.of("pipeline.train=" + preset)).pipeline().train());
+    }
   }
 
   @Test

@@ -1,12 +1,14 @@
 package io.convoy.pipeline;
 
+import java.util.SplittableRandom;
+
 /**
  * Cuts the central {@code size} x {@code size} square (when the margin is odd, the extra pixel
  * is left on the right or bottom). An image smaller than {@code size} is an error rather than
  * padded: padding would feed the network borders it never sees otherwise, and a too-large crop
  * is always a pipeline mistake (resize to at least {@code size} first).
  */
-public final class CenterCrop implements ImageOp {
+public final class CenterCrop implements SourceOp {
   private static final long serialVersionUID = 1L;
 
   private final int size;
@@ -19,25 +21,16 @@ public final class CenterCrop implements ImageOp {
   }
 
   @Override
-  public Image apply(Image in) {
-    int w = in.width();
-    int h = in.height();
+  public Region region(int w, int h, SplittableRandom random) {
     if (w < size || h < size) {
       throw new IllegalArgumentException("center-crop of " + size + "x" + size + " does not fit a " + w + "x"
           + h + " image: resize the shorter side to at least " + size + " before center-crop");
     }
-    if (w == size && h == size) {
-      return in;
-    }
-    int left = (w - size) / 2;
-    int top = (h - size) / 2;
-    float[] src = in.pixels();
-    float[] out = new float[in.channels() * size * size];
-    for (int c = 0; c < in.channels(); c++) {
-      for (int y = 0; y < size; y++) {
-        System.arraycopy(src, (c * h + top + y) * w + left, out, (c * size + y) * size, size);
-      }
-    }
-    return new Image(size, size, in.channels(), out);
+    return new Region((w - size) / 2, (h - size) / 2, size, size, size, size);
+  }
+
+  @Override
+  public String toString() {
+    return "center-crop{size=" + size + "}";
   }
 }

@@ -55,9 +55,17 @@ public final class Image {
     return Arrays.copyOf(pixels, pixels.length);
   }
 
-  /** The CHW values themselves, for operations of this package, which only read them. */
+  /**
+   * The CHW values themselves, for operations of this package, which only read them, except
+   * in {@link ImageOp#applyOwned} on an image given up by its caller.
+   */
   float[] pixels() {
     return pixels;
+  }
+
+  /** A copy that this package's in-place operations may overwrite. */
+  Image copy() {
+    return new Image(width, height, channels, toArray());
   }
 
   @Override

@@ -18,20 +18,48 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * Decodes with the JDK's ImageIO (JPEG, PNG, BMP, GIF): any gray, RGB, palette or 16-bit image
  * becomes 1 or 3 channels of [0, 255] values. Alpha is dropped, as PIL's {@code convert("RGB")}
  * and OpenCV's {@code IMREAD_COLOR} do, so that a native decoder can give the same tensors.
+ * Truncated JPEG, PNG and BMP files and images of more than the pixel limit are refused before
+ * decoding (see {@link ImageHeader}). CMYK JPEGs are not supported (OpenCV reads them).
  * Stateless and thread-safe.
  */
 public final class ImageIODecoder implements ImageDecoder {
   private static final long serialVersionUID = 1L;
 
+  private final long maxPixels;
+
+  public ImageIODecoder() {
+    this(DEFAULT_MAX_PIXELS);
+  }
+
+  /** A decoder that refuses images of more than {@code maxPixels} pixels. */
+  public ImageIODecoder(long maxPixels) {
+    if (maxPixels < 1) {
+      throw new IllegalArgumentException("maxPixels " + maxPixels + ": expected a positive number");
+    }
+    this.maxPixels = maxPixels;
+  }
+
   @Override
   public Image decode(byte[] encoded, int channels) throws ImageDecodeException {
+    checkChannels(channels);
+    ImageHeader header = ImageHeader.read(encoded);
+    if (header != null) {
+      ImageHeader.checkPixels(header.width(), header.height(), maxPixels);
+      if (header.cmyk()) {
+        // ImageIO reads these without error but with wrong colors.
+        throw new ImageDecodeException("CMYK JPEG: ImageIO cannot convert its colors (OpenCV can; see FallbackDecoder)");
+      }
+    }
+    return convert(read(encoded, maxPixels), channels);
+  }
+
+  static void checkChannels(int channels) {
     if (channels != 1 && channels != 3) {
       throw new IllegalArgumentException("channels " + channels + ": expected 1 (gray) or 3 (RGB)");
     }
-    return convert(read(encoded), channels);
   }
 
-  private static BufferedImage read(byte[] encoded) throws ImageDecodeException {
+  private static BufferedImage read(byte[] encoded, long maxPixels) throws ImageDecodeException {
     // A memory-cached stream: ImageIO.read(InputStream) would spill to temporary files.
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -42,6 +70,7 @@ public final class ImageIODecoder implements ImageDecoder {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
+        ImageHeader.checkPixels(reader.getWidth(0), reader.getHeight(0), maxPixels);
         return reader.read(0);
       } finally {
         reader.dispose();

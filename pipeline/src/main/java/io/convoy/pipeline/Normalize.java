@@ -1,6 +1,8 @@
 package io.convoy.pipeline;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Scales [0, 255] pixels to [0, 1], then standardizes each channel: (x / 255 - mean) / std.
@@ -28,20 +30,30 @@ public final class Normalize implements ImageOp {
   }
 
   @Override
-  public Image apply(Image in) {
+  public Image apply(Image in, SplittableRandom random) {
+    return applyOwned(in.copy(), random);
+  }
+
+  @Override
+  public Image applyOwned(Image in, SplittableRandom random) {
     if (in.channels() != scale.length) {
       throw new IllegalArgumentException("normalize is set up for " + scale.length + " channels, found a "
           + in + ": set data.channels to the pipeline's channels");
     }
     float[] src = in.pixels();
-    float[] out = new float[src.length];
+    float[] out = src;
     int plane = in.width() * in.height();
     for (int c = 0; c < scale.length; c++) {
       for (int i = c * plane; i < (c + 1) * plane; i++) {
         out[i] = src[i] * scale[c] + offset[c];
       }
     }
-    return new Image(in.width(), in.height(), in.channels(), out);
+    return in;
+  }
+
+  @Override
+  public String toString() {
+    return "normalize{scale=" + Arrays.toString(scale) + ", offset=" + Arrays.toString(offset) + "}";
   }
 
   private static double perChannel(String name, List<Double> values, int c, int channels) {

@@ -1,5 +1,7 @@
 package io.convoy.pipeline;
 
+import java.util.SplittableRandom;
+
 /**
  * Scales an image so that its shorter side is {@code size} pixels, keeping the aspect ratio (the
  * longer side is rounded to the nearest pixel). Bilinear, with pixel centers at half-integer
@@ -8,7 +10,7 @@ package io.convoy.pipeline;
  * contributes (as PIL and torchvision's {@code antialias=True} do): plain 2x2 bilinear would
  * alias badly when large photos are reduced to network size.
  */
-public final class Resize implements ImageOp {
+public final class Resize implements SourceOp {
   private static final long serialVersionUID = 1L;
 
   private final int size;
@@ -21,24 +23,34 @@ public final class Resize implements ImageOp {
   }
 
   @Override
-  public Image apply(Image in) {
+  public Region region(int width, int height, SplittableRandom random) {
+    return new Region(0, 0, width, height, width <= height ? size : longSide(width, height),
+        width <= height ? longSide(height, width) : size);
+  }
+
+  /** {@code in} scaled to exactly {@code outW} x {@code outH} (no aspect ratio kept). */
+  static Image resample(Image in, int outW, int outH) {
     int w = in.width();
     int h = in.height();
-    int outW = w <= h ? size : longSide(w, h);
-    int outH = w <= h ? longSide(h, w) : size;
     if (outW == w && outH == h) {
       return in;
     }
-    Filter horizontal = new Filter(w, outW);
-    Filter vertical = new Filter(h, outH);
     float[] src = in.pixels();
     int channels = in.channels();
-    float[] rows = new float[channels * h * outW];
-    for (int c = 0; c < channels; c++) {
-      for (int y = 0; y < h; y++) {
-        horizontal.apply(src, (c * h + y) * w, 1, rows, (c * h + y) * outW, 1);
+    float[] rows = src;
+    if (outW != w) {
+      Filter horizontal = new Filter(w, outW);
+      rows = new float[channels * h * outW];
+      for (int c = 0; c < channels; c++) {
+        for (int y = 0; y < h; y++) {
+          horizontal.apply(src, (c * h + y) * w, 1, rows, (c * h + y) * outW, 1);
+        }
       }
     }
+    if (outH == h) {
+      return new Image(outW, outH, channels, rows);
+    }
+    Filter vertical = new Filter(h, outH);
     float[] out = new float[channels * outH * outW];
     for (int c = 0; c < channels; c++) {
       for (int x = 0; x < outW; x++) {
@@ -46,6 +58,11 @@ public final class Resize implements ImageOp {
       }
     }
     return new Image(outW, outH, channels, out);
+  }
+
+  @Override
+  public String toString() {
+    return "resize{size=" + size + "}";
   }
 
   private int longSide(int longer, int shorter) {
