@@ -25,7 +25,9 @@ final class BatchAssembler {
       EncodedSample s = samples.get(indexes[i]);
       float[] tensor;
       try {
-        tensor = pipeline.toTensor(s.bytes());
+        tensor = pipeline.isRandom()
+            ? pipeline.toTensor(s.bytes(), seed, epoch, sampleId(s.path()))
+            : pipeline.toTensor(s.bytes());
       } catch (ImageDecodeException e) {
         throw new IllegalStateException("cannot decode " + s.path() + ": " + e.getMessage(), e);
       }
@@ -33,5 +35,15 @@ final class BatchAssembler {
       labels[i] = s.label();
     }
     return new Batch(features, labels, indexes.length);
+  }
+
+  /**
+   * {@code <class>/<file>}: what identifies a sample for its random augmentations, the same
+   * wherever the dataset is stored and however it is partitioned.
+   */
+  static String sampleId(String path) {
+    int file = path.lastIndexOf('/');
+    int dir = file > 0 ? path.lastIndexOf('/', file - 1) : -1;
+    return path.substring(dir + 1);
   }
 }
