@@ -31,6 +31,11 @@ public record OptimizerConfig(OptimizerName name, double lr, double momentum, do
     return new OptimizerConfig(name, lr, momentum, weightDecay, l1, clipping, scaleWithWorkers, s, earlyStopping);
   }
 
+  /** The same optimizer with another schedule and the linear scaling rule on. */
+  public OptimizerConfig withScheduleAndScaling(ScheduleConfig s) {
+    return new OptimizerConfig(name, lr, momentum, weightDecay, l1, clipping, true, s, earlyStopping);
+  }
+
   /** The same optimizer with scaling by the number of workers on or off. */
   public OptimizerConfig withScaleWithWorkers(boolean scale) {
     return new OptimizerConfig(name, lr, momentum, weightDecay, l1, clipping, scale, schedule, earlyStopping);
