@@ -67,8 +67,7 @@ final class TrainingRun {
       }
 
       int size = config.data().imageSize();
-      ModelSpec spec = new ModelSpec(config.model().arch(), new InputShape(size, size, config.data().channels()),
-          classes, config.optimizer());
+      ModelSpec spec = new ModelSpec(config.model(), new InputShape(size, size, config.data().channels()), classes, config.optimizer(), io.convoy.model.TrainingPlan.of(workers, config.training().epochs(), config.training().batchSize(), plan.train().samples().size()));
       long seed = config.training().seed();
       List<List<Sample>> trainShards = Sharder.shard(plan.train().samples(), workers, seed);
       List<List<Sample>> valShards = Sharder.shard(plan.val().samples(), workers, seed);
