@@ -38,14 +38,8 @@ final class ConfigBinder {
     pipeline.eval().stream().map(OpSpec::op).filter(PipelineOps.RANDOM::contains).findFirst().ifPresent(op ->
         problem("pipeline.eval", op, "operations without randomness (evaluation must be repeatable): not "
             + String.join(", ", PipelineOps.RANDOM)));
-    ModelConfig model = new ModelConfig(
-        oneOf("model.arch", ModelConfig.ARCHITECTURES), classes("model.classes"));
-    OptimizerName optimizerName = enumOf("optimizer.name", OptimizerName.class);
-    OptimizerConfig optimizer = new OptimizerConfig(
-        optimizerName,
-        number("optimizer.lr", 0, false, 10, "a learning rate in (0, 10]"),
-        number("optimizer.momentum", 0, true, 1, "a coefficient in [0, 1)"),
-        number("optimizer.weight-decay", 0, true, 1, "a coefficient in [0, 1)"));
+    ModelConfig model = bindModel();
+    OptimizerConfig optimizer = bindOptimizer();
     AveragingConfig averaging = new AveragingConfig(
         enumOf("training.averaging.mode", AveragingMode.class),
         integer("training.averaging.frequency", 1, 1_000_000),
@@ -67,6 +61,173 @@ final class ConfigBinder {
       throw new ConfigException(problems);
     }
     return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster, output);
+  }
+
+  private ModelConfig bindModel() {
+    String arch = oneOf("model.arch", ModelConfig.ARCHITECTURES);
+    ActivationName activation = enumOf("model.activation", ActivationName.class);
+    double alpha = number("model.leakyrelu-alpha", 0, true, 1, "a slope in [0, 1]");
+    WeightInitConfig init = new WeightInitConfig(enumOf("model.weight-init", WeightInitName.class),
+        number("model.weight-init-range", 0, false, 10, "a half-width in (0, 10]"),
+        number("model.weight-init-sigma", 0, false, 10, "a standard deviation in (0, 10]"));
+    Boolean batchNorm = autoOrBoolean("model.batch-norm");
+    if (Boolean.FALSE.equals(batchNorm) && ModelConfig.BATCH_NORM_REQUIRED.contains(arch)) {
+      problem("model.batch-norm", "false with model.arch = " + arch,
+          "auto or true (" + arch + " is defined with batch norm); batch norm can be off for "
+              + String.join(", ", without(ModelConfig.ARCHITECTURES, ModelConfig.BATCH_NORM_REQUIRED)));
+    }
+    Double dropout = autoOrNumber("model.dropout", "auto or a dropout rate in [0, 1)");
+    LossName loss = enumOf("model.loss", LossName.class);
+    PoolingName pooling = enumOf("model.pooling", PoolingName.class);
+    if (pooling != PoolingName.AUTO && ModelConfig.POOLING_FIXED.contains(arch)) {
+      problem("model.pooling", pooling.configName() + " with model.arch = " + arch,
+          "auto (" + arch + " defines its pooling); max or avg are for "
+              + String.join(", ", without(ModelConfig.ARCHITECTURES, ModelConfig.POOLING_FIXED)));
+    }
+    boolean aux = bool("model.aux-classifiers");
+    if (aux && !ModelConfig.WITH_AUX_CLASSIFIERS.contains(arch)) {
+      problem("model.aux-classifiers", "true with model.arch = " + arch,
+          "false; auxiliary classifiers exist for " + String.join(", ", ModelConfig.WITH_AUX_CLASSIFIERS));
+    }
+    return new ModelConfig(arch, classes("model.classes"), activation, alpha, init, batchNorm, dropout, loss,
+        pooling, aux);
+  }
+
+  private OptimizerConfig bindOptimizer() {
+    OptimizerName name = enumOf("optimizer.name", OptimizerName.class);
+    double lr = number("optimizer.lr", 0, false, 10, "a learning rate in (0, 10]");
+    double momentum = number("optimizer.momentum", 0, true, 1, "a coefficient in [0, 1)");
+    if (momentum == 1) {
+      problem("optimizer.momentum", "1", "a coefficient in [0, 1)");
+    }
+    double weightDecay = number("optimizer.weight-decay", 0, true, 1, "a coefficient in [0, 1)");
+    double l1 = number("optimizer.l1", 0, true, 1, "a coefficient in [0, 1)");
+    ClippingConfig clipping = new ClippingConfig(enumOf("optimizer.gradient-clipping", ClippingName.class),
+        number("optimizer.clipping-threshold", 0, false, 1e6, "a positive threshold"));
+    boolean scale = bool("optimizer.scale-with-workers");
+    ScheduleConfig schedule = bindSchedule(lr);
+    EarlyStoppingConfig early = new EarlyStoppingConfig(
+        integer("optimizer.early-stopping.patience", 0, 100_000),
+        enumOf("optimizer.early-stopping.metric", MetricName.class),
+        enumOf("optimizer.early-stopping.mode", MetricMode.class),
+        number("optimizer.early-stopping.min-delta", 0, true, 1e6, "a non-negative change"));
+    return new OptimizerConfig(name, lr, momentum, weightDecay, l1, clipping, scale, schedule, early);
+  }
+
+  private ScheduleConfig bindSchedule(double lr) {
+    String p = "optimizer.schedule.";
+    ScheduleName name = enumOf(p + "name", ScheduleName.class);
+    double gamma = number(p + "gamma", 0, false, 1, "a multiplier in (0, 1]");
+    double stepEpochs = number(p + "step-epochs", 0, false, 1e6, "a positive number of epochs");
+    List<Double> milestones = numberList(p + "milestones");
+    for (int i = 1; i < milestones.size(); i++) {
+      if (milestones.get(i) <= milestones.get(i - 1)) {
+        problem(p + "milestones", found(p + "milestones"), "strictly increasing epochs");
+        break;
+      }
+    }
+    if (milestones.stream().anyMatch(m -> m <= 0)) {
+      problem(p + "milestones", found(p + "milestones"), "positive epochs");
+    }
+    if (name == ScheduleName.MULTISTEP && milestones.isEmpty()) {
+      problem(p + "milestones", "[] with schedule multistep", "at least one epoch, e.g. [30, 60, 90]");
+    }
+    double power = number(p + "power", 0, false, 100, "an exponent in (0, 100]");
+    double minLr = number(p + "min-lr", 0, true, 10, "a learning rate in [0, 10]");
+    if (minLr >= lr && (name == ScheduleName.COSINE || name == ScheduleName.POLY || name == ScheduleName.PLATEAU)) {
+      problem(p + "min-lr", fmt(minLr) + " with optimizer.lr = " + fmt(lr),
+          "a final rate below optimizer.lr for " + name.configName());
+    }
+    double warmup = number(p + "warmup-epochs", 0, true, 1e6, "a non-negative number of epochs");
+    int epochs = rawEpochs();
+    if (warmup > 0 && epochs > 0 && warmup >= epochs) {
+      problem(p + "warmup-epochs", fmt(warmup) + " with training.epochs = " + epochs,
+          "fewer warmup epochs than training.epochs");
+    }
+    Double start = autoOrNumber(p + "warmup-start-factor", "auto or a fraction in [0, 1)");
+    PlateauConfig plateau = new PlateauConfig(
+        enumOf(p + "plateau.metric", MetricName.class),
+        enumOf(p + "plateau.mode", MetricMode.class),
+        integer(p + "plateau.patience", 0, 100_000),
+        number(p + "plateau.factor", 0, false, 0.999_999, "a multiplier in (0, 1)"),
+        number(p + "plateau.min-delta", 0, true, 1e6, "a non-negative change"));
+    return new ScheduleConfig(name, gamma, stepEpochs, milestones, power, minLr, warmup, start, plateau);
+  }
+
+  /** training.epochs as written, or 0 when it is not a number (reported where training is bound). */
+  private int rawEpochs() {
+    try {
+      return config.getInt("training.epochs");
+    } catch (com.typesafe.config.ConfigException e) {
+      return 0;
+    }
+  }
+
+  private Boolean autoOrBoolean(String key) {
+    try {
+      ConfigValue v = config.getValue(key);
+      if (v.valueType() == ConfigValueType.BOOLEAN) {
+        return (Boolean) v.unwrapped();
+      }
+      if (v.valueType() == ConfigValueType.STRING && "auto".equals(v.unwrapped())) {
+        return null;
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), "auto, true or false");
+    return null;
+  }
+
+  /** null for auto, or a number in [0, 1). */
+  private Double autoOrNumber(String key, String allowed) {
+    try {
+      ConfigValue v = config.getValue(key);
+      if (v.valueType() == ConfigValueType.STRING && "auto".equals(v.unwrapped())) {
+        return null;
+      }
+      if (v.valueType() == ConfigValueType.NUMBER) {
+        double d = ((Number) v.unwrapped()).doubleValue();
+        if (d >= 0 && d < 1) {
+          return d;
+        }
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), allowed);
+    return null;
+  }
+
+  private boolean bool(String key) {
+    try {
+      ConfigValue v = config.getValue(key);
+      if (v.valueType() == ConfigValueType.BOOLEAN) {
+        return (Boolean) v.unwrapped();
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), "true or false");
+    return false;
+  }
+
+  private List<Double> numberList(String key) {
+    try {
+      ConfigValue v = config.getValue(key);
+      if (v.valueType() == ConfigValueType.LIST) {
+        List<Double> result = numbers(key, v);
+        return result == null ? List.of() : result;
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), "a list of numbers, e.g. [30, 60, 90]");
+    return List.of();
+  }
+
+  private static List<String> without(List<String> all, List<String> excluded) {
+    return all.stream().filter(a -> !excluded.contains(a)).toList();
   }
 
   private DataConfig bindData() {

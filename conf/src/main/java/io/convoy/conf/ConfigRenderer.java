@@ -21,11 +21,32 @@ public final class ConfigRenderer {
         "train", d.train(), "val", d.val(), "val-fraction", d.valFraction(),
         "image-size", d.imageSize(), "channels", d.channels()));
     root.put("pipeline", map("train", ops(c.pipeline().train()), "eval", ops(c.pipeline().eval())));
-    root.put("model", map("arch", c.model().arch(),
-        "classes", c.model().classesFromData() ? "auto" : c.model().classes()));
+    ModelConfig m = c.model();
+    root.put("model", map("arch", m.arch(),
+        "classes", m.classesFromData() ? "auto" : m.classes(),
+        "activation", m.activation().configName(), "leakyrelu-alpha", m.leakyReluAlpha(),
+        "weight-init", m.weightInit().name().configName(), "weight-init-range", m.weightInit().range(),
+        "weight-init-sigma", m.weightInit().sigma(),
+        "batch-norm", m.batchNorm() == null ? "auto" : m.batchNorm(),
+        "dropout", m.dropout() == null ? "auto" : m.dropout(),
+        "loss", m.loss().configName(), "pooling", m.pooling().configName(),
+        "aux-classifiers", m.auxClassifiers()));
     OptimizerConfig o = c.optimizer();
+    ScheduleConfig s = o.schedule();
+    PlateauConfig pl = s.plateau();
+    EarlyStoppingConfig es = o.earlyStopping();
     root.put("optimizer", map("name", o.name().configName(), "lr", o.lr(), "momentum", o.momentum(),
-        "weight-decay", o.weightDecay()));
+        "weight-decay", o.weightDecay(), "l1", o.l1(),
+        "gradient-clipping", o.clipping().mode().configName(), "clipping-threshold", o.clipping().threshold(),
+        "scale-with-workers", o.scaleWithWorkers(),
+        "schedule", map("name", s.name().configName(), "gamma", s.gamma(), "step-epochs", s.stepEpochs(),
+            "milestones", s.milestones(), "power", s.power(), "min-lr", s.minLr(),
+            "warmup-epochs", s.warmupEpochs(),
+            "warmup-start-factor", s.warmupStartFactor() == null ? "auto" : s.warmupStartFactor(),
+            "plateau", map("metric", pl.metric().configName(), "mode", pl.mode().configName(),
+                "patience", pl.patience(), "factor", pl.factor(), "min-delta", pl.minDelta())),
+        "early-stopping", map("patience", es.patience(), "metric", es.metric().configName(),
+            "mode", es.mode().configName(), "min-delta", es.minDelta())));
     TrainingConfig t = c.training();
     AveragingConfig a = t.averaging();
     root.put("training", map("epochs", t.epochs(), "batch-size", t.batchSize(), "workers", t.workers(),

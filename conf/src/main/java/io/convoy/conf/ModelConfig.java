@@ -4,17 +4,89 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Which network to train.
+ * Which network to train and the knobs of its layers.
  *
  * @param arch architecture name, one of {@link #ARCHITECTURES}
  * @param classes number of output classes; 0 means "as many as the dataset has"
+ * @param activation hidden-layer activation
+ * @param leakyReluAlpha slope for negative inputs of {@code leakyrelu}
+ * @param weightInit weight initialization
+ * @param batchNorm batch normalization on or off; null means the architecture's own choice
+ * @param dropout dropout rate (fraction dropped) before the classifier layers; null means the
+ *     architecture's own (0.5 for alexnet and vgg, 0.4 for googlenet, 0 for the others)
+ * @param loss output loss
+ * @param pooling pooling type where the architecture leaves it open
+ * @param auxClassifiers googlenet's two auxiliary classifiers (training loss weight 0.3 each)
  */
-public record ModelConfig(String arch, int classes) implements Serializable {
+public record ModelConfig(String arch, int classes, ActivationName activation, double leakyReluAlpha,
+    WeightInitConfig weightInit, Boolean batchNorm, Double dropout, LossName loss, PoolingName pooling,
+    boolean auxClassifiers) implements Serializable {
 
   /** Architecture names the model zoo provides; the zoo's tests keep the two in step. */
-  public static final List<String> ARCHITECTURES = List.of("simple-cnn", "lenet");
+  public static final List<String> ARCHITECTURES = List.of("simple-cnn", "lenet", "lenet5", "alexnet",
+      "vgg11", "vgg13", "vgg16", "vgg19", "resnet18", "resnet34", "resnet50", "resnet101",
+      "resnet20", "resnet32", "resnet56", "googlenet");
+
+  /** Architectures that are defined with batch normalization and cannot do without it. */
+  public static final List<String> BATCH_NORM_REQUIRED = List.of("resnet18", "resnet34", "resnet50",
+      "resnet101", "resnet20", "resnet32", "resnet56");
+
+  /** Architectures whose pooling is part of their definition ({@code model.pooling} must be auto). */
+  public static final List<String> POOLING_FIXED = List.of("resnet18", "resnet34", "resnet50",
+      "resnet101", "resnet20", "resnet32", "resnet56", "googlenet");
+
+  /** Architectures that have auxiliary classifiers. */
+  public static final List<String> WITH_AUX_CLASSIFIERS = List.of("googlenet");
+
+  /** The defaults of every knob for {@code arch}, with classes from the data. */
+  public ModelConfig(String arch, int classes) {
+    this(arch, classes, ActivationName.RELU, 0.01, WeightInitConfig.DEFAULT, null, null,
+        LossName.SOFTMAX_CROSS_ENTROPY, PoolingName.AUTO, false);
+  }
 
   public boolean classesFromData() {
     return classes == 0;
+  }
+
+  /** The same knobs for another architecture. */
+  public ModelConfig withArch(String a) {
+    return new ModelConfig(a, classes, activation, leakyReluAlpha, weightInit, batchNorm, dropout, loss, pooling,
+        auxClassifiers);
+  }
+
+  /** The same model with batch normalization forced on or off (null: the architecture's choice). */
+  public ModelConfig withBatchNorm(Boolean on) {
+    return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, on, dropout, loss, pooling,
+        auxClassifiers);
+  }
+
+  /** The same model with another dropout rate (null: the architecture's own). */
+  public ModelConfig withDropout(Double rate) {
+    return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, batchNorm, rate, loss, pooling,
+        auxClassifiers);
+  }
+
+  /** The same model with the auxiliary classifiers on or off. */
+  public ModelConfig withAuxClassifiers(boolean on) {
+    return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, batchNorm, dropout, loss, pooling,
+        on);
+  }
+
+  /** The same model with another activation. */
+  public ModelConfig withActivation(ActivationName a) {
+    return new ModelConfig(arch, classes, a, leakyReluAlpha, weightInit, batchNorm, dropout, loss, pooling,
+        auxClassifiers);
+  }
+
+  /** The same model with another loss. */
+  public ModelConfig withLoss(LossName l) {
+    return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, batchNorm, dropout, l, pooling,
+        auxClassifiers);
+  }
+
+  /** The same model with another pooling. */
+  public ModelConfig withPooling(PoolingName p) {
+    return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, batchNorm, dropout, loss, p,
+        auxClassifiers);
   }
 }

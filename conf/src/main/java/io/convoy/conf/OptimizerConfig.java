@@ -3,13 +3,46 @@ package io.convoy.conf;
 import java.io.Serializable;
 
 /**
- * The optimizer every replica uses.
+ * The optimizer every replica uses, with its schedule and regularization.
  *
  * @param name one of {@link OptimizerName}
- * @param lr learning rate
- * @param momentum momentum coefficient for {@code nesterov}, beta1 for
+ * @param lr base learning rate (before scaling, schedule and warmup)
+ * @param momentum momentum coefficient for {@code momentum} and {@code nesterov}, beta1 for
  *     {@code adam}, decay for {@code rmsprop}; ignored by {@code sgd}
  * @param weightDecay L2 weight decay coefficient applied to weights (not biases)
+ * @param l1 L1 weight decay coefficient applied to weights (not biases)
+ * @param clipping gradient clipping
+ * @param scaleWithWorkers linear scaling rule: the base rate is multiplied by the number of workers
+ * @param schedule learning-rate schedule and warmup
+ * @param earlyStopping when the driver stops training early
  */
-public record OptimizerConfig(OptimizerName name, double lr, double momentum, double weightDecay)
-    implements Serializable {}
+public record OptimizerConfig(OptimizerName name, double lr, double momentum, double weightDecay, double l1,
+    ClippingConfig clipping, boolean scaleWithWorkers, ScheduleConfig schedule, EarlyStoppingConfig earlyStopping)
+    implements Serializable {
+
+  /** An optimizer with a constant rate, L2 only, no clipping, scaling or early stopping. */
+  public OptimizerConfig(OptimizerName name, double lr, double momentum, double weightDecay) {
+    this(name, lr, momentum, weightDecay, 0, ClippingConfig.NONE, false, ScheduleConfig.CONSTANT,
+        EarlyStoppingConfig.OFF);
+  }
+
+  /** The same optimizer with another schedule. */
+  public OptimizerConfig withSchedule(ScheduleConfig s) {
+    return new OptimizerConfig(name, lr, momentum, weightDecay, l1, clipping, scaleWithWorkers, s, earlyStopping);
+  }
+
+  /** The same optimizer with another schedule and the linear scaling rule on. */
+  public OptimizerConfig withScheduleAndScaling(ScheduleConfig s) {
+    return new OptimizerConfig(name, lr, momentum, weightDecay, l1, clipping, true, s, earlyStopping);
+  }
+
+  /** The same optimizer with scaling by the number of workers on or off. */
+  public OptimizerConfig withScaleWithWorkers(boolean scale) {
+    return new OptimizerConfig(name, lr, momentum, weightDecay, l1, clipping, scale, schedule, earlyStopping);
+  }
+
+  /** The same optimizer with another gradient clipping. */
+  public OptimizerConfig withClipping(ClippingConfig c) {
+    return new OptimizerConfig(name, lr, momentum, weightDecay, l1, c, scaleWithWorkers, schedule, earlyStopping);
+  }
+}

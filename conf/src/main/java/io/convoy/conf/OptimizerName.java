@@ -1,11 +1,13 @@
 package io.convoy.conf;
 
 /**
- * Optimizers by their configuration names. Plain (heavy-ball) momentum is not offered yet:
- * DL4J has no such updater, and a custom one would make model.zip unloadable by plain DL4J.
+ * Optimizers by their configuration names. {@code momentum} (heavy-ball SGD momentum) is
+ * convoy's own DL4J updater: a model.zip trained with it loads only with convoy-model on the
+ * classpath; the others are DL4J's own.
  */
 public enum OptimizerName implements ConfigName {
   SGD("sgd"),
+  MOMENTUM("momentum"),
   NESTEROV("nesterov"),
   ADAM("adam"),
   RMSPROP("rmsprop");

@@ -57,7 +57,7 @@ class ConfigLoaderTest {
     assertProblem("training.averaging.frequency=0", "training.averaging.frequency", "0", "whole number");
     assertProblem("model.arch=resnet9000", "model.arch", "resnet9000", "simple-cnn, lenet");
     assertProblem("model.classes=1", "model.classes", "1", "auto");
-    assertProblem("optimizer.name=adagrad", "optimizer.name", "adagrad", "sgd, nesterov, adam, rmsprop");
+    assertProblem("optimizer.name=adagrad", "optimizer.name", "adagrad", "sgd, momentum, nesterov, adam, rmsprop");
     assertProblem("optimizer.lr=0", "optimizer.lr", "0", "(0, 10]");
     assertProblem("optimizer.momentum=1.5", "optimizer.momentum", "1.5", "[0, 1)");
     assertProblem("data.channels=2", "data.channels", "2", "1, 3");

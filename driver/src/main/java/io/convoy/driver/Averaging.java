@@ -35,8 +35,12 @@ final class Averaging implements TrainingEngine {
   private final int frequency;
   private final int aggregationDepth;
   private final WorkerSettings settings;
-  /** Applies summed gradients on the driver ({@code gradients} mode only). */
+  /**
+   * The driver's copy of the network: applies summed gradients ({@code gradients} mode) and
+   * tells the learning rate in force.
+   */
   private final Replica optimizer;
+  private double learningRateFactor = 1;
 
   private ModelState state;
   private long step;
@@ -54,13 +58,18 @@ final class Averaging implements TrainingEngine {
     this.frequency = config.training().averaging().frequency();
     this.aggregationDepth = config.training().averaging().aggregationDepth();
     this.settings = settings;
-    this.optimizer = mode == AveragingMode.GRADIENTS ? initial : null;
+    this.optimizer = initial;
     this.state = new ModelState(initial.parameters(), initial.updaterState());
   }
 
   @Override
   public ModelState state() {
     return state;
+  }
+
+  @Override
+  public void setLearningRateFactor(double factor) {
+    learningRateFactor = factor;
   }
 
   @Override
@@ -78,7 +87,7 @@ final class Averaging implements TrainingEngine {
     double lossSum = 0;
     for (int first = 0; first < schedule.batchesPerEpoch(); first += k) {
       int n = Math.min(k, schedule.batchesPerEpoch() - first);
-      RoundStats r = round(new RoundSpec(mode, epoch, round, first, n, step, updaterPolicy));
+      RoundStats r = round(new RoundSpec(mode, epoch, round, first, n, step, updaterPolicy, learningRateFactor));
       step += n;
       round++;
       batches += r.batches();
@@ -98,6 +107,9 @@ final class Averaging implements TrainingEngine {
     try {
       sc.setJobGroup("convoy-round-" + (spec.round() + 1), "epoch " + (spec.epoch() + 1) + " round "
           + (spec.round() + 1) + " (" + mode.configName() + " averaging)", false);
+      optimizer.setStep(spec.globalStep(), spec.epoch());
+      optimizer.setLearningRateFactor(learningRateFactor);
+      double learningRate = optimizer.learningRate();
       long t1 = System.nanoTime();
       RoundResult sum = shards
           .mapPartitionsWithIndex(new RoundTask(this.spec, pipeline, schedule, spec, broadcast, settings), true)
@@ -107,7 +119,6 @@ final class Averaging implements TrainingEngine {
         throw new IllegalStateException("round " + (spec.round() + 1) + " produced no replica result");
       }
       if (mode == AveragingMode.GRADIENTS) {
-        optimizer.setStep(spec.globalStep(), spec.epoch());
         optimizer.applyGradient(sum.vectorSum(), (int) sum.examples());
         state = new ModelState(optimizer.parameters(), optimizer.updaterState());
       } else {
@@ -119,7 +130,7 @@ final class Averaging implements TrainingEngine {
       double slowest = sum.slowestTaskNanos() / 1e9;
       return new RoundStats(spec.round() + 1, spec.epoch() + 1, sum.meanLoss(), sum.examples(), sum.batches(),
           (t3 - t0) / 1e9, (t1 - t0) / 1e9 + sum.broadcastNanos() / 1e9 / n, sum.dataNanos() / 1e9 / n,
-          sum.computeNanos() / 1e9 / n, Math.max(0, (t2 - t1) / 1e9 - slowest), (t3 - t2) / 1e9);
+          sum.computeNanos() / 1e9 / n, Math.max(0, (t2 - t1) / 1e9 - slowest), (t3 - t2) / 1e9, learningRate);
     } finally {
       broadcast.destroy();
     }

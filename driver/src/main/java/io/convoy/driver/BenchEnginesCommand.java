@@ -114,9 +114,9 @@ final class BenchEnginesCommand implements Callable<Integer> {
     ShardReader reader = new ShardReader(new HadoopConf(hadoop));
     List<EncodedSample> train = read(reader, Sharder.shard(plan.train().samples(), 1, config.training().seed()).get(0));
     List<EncodedSample> val = read(reader, plan.val().samples());
-    ModelSpec modelSpec = TrainingRun.modelSpec(config, plan.classes().size());
     BatchSchedule schedule = new BatchSchedule(config.training().seed(), train.size(),
         config.training().batchSize(), config.training().epochs());
+    ModelSpec modelSpec = TrainingRun.modelSpec(config, plan.classes().size(), 1, schedule.batchesPerEpoch());
     SingleProcessTraining.Result r = new SingleProcessTraining(modelSpec,
         ImagePipeline.of(config.pipeline().train(), config.data()),
         ImagePipeline.of(config.pipeline().eval(), config.data()), schedule,

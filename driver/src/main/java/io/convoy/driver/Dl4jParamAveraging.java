@@ -3,6 +3,7 @@ package io.convoy.driver;
 import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConvoyConfig;
+import io.convoy.conf.ScheduleName;
 import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
@@ -57,6 +58,10 @@ final class Dl4jParamAveraging implements TrainingEngine {
       throw new ConfigException("training.averaging.updater-state", averaging.updaterState().configName(),
           "average with training.engine = dl4j-paramavg (the only policy its master implements)");
     }
+    if (config.optimizer().schedule().name() == ScheduleName.PLATEAU) {
+      throw new ConfigException("optimizer.schedule.name", "plateau",
+          "a schedule fixed in advance with training.engine = dl4j-paramavg (dl4j-spark cannot change its rate)");
+    }
     this.sc = sc;
     this.shards = shards;
     this.spec = spec;
@@ -108,8 +113,21 @@ final class Dl4jParamAveraging implements TrainingEngine {
     rounds += epochRounds;
     double loss = sparkNet.getScore();
     // dl4j-spark runs its rounds inside fit(): one summary per epoch, with no time split.
-    listener.round(new RoundStats(rounds, epoch + 1, loss, examples, batches, seconds, 0, 0, 0, 0, 0));
+    listener.round(new RoundStats(rounds, epoch + 1, loss, examples, batches, seconds, 0, 0, 0, 0, 0,
+        learningRate()));
     return new EpochStats(epochRounds, batches, examples, loss * batches, seconds);
+  }
+
+  /** The rate of the first layer that has one (pooling layers have none). */
+  private double learningRate() {
+    MultiLayerNetwork net = sparkNet.getNetwork();
+    for (int i = 0; i < net.getnLayers(); i++) {
+      Double lr = net.getLearningRate(i);
+      if (lr != null) {
+        return lr;
+      }
+    }
+    return Double.NaN;
   }
 
   @Override
@@ -118,6 +136,13 @@ final class Dl4jParamAveraging implements TrainingEngine {
     Updater updater = net.getUpdater();
     INDArray view = updater == null ? null : updater.getStateViewArray();
     return new ModelState(net.params().toFloatVector(), view == null ? new float[0] : view.toFloatVector());
+  }
+
+  @Override
+  public void setLearningRateFactor(double factor) {
+    if (factor != 1) {
+      throw new IllegalStateException("dl4j-paramavg cannot change its learning rate during training");
+    }
   }
 
   @Override

@@ -10,7 +10,7 @@ package io.convoy.driver;
  */
 record RoundStats(int round, int epoch, double loss, long examples, long batches, double seconds,
     double broadcastSeconds, double dataSeconds, double computeSeconds, double overheadSeconds,
-    double applySeconds) {
+    double applySeconds, double learningRate) {
 
   double imagesPerSec() {
     return examples / seconds;

@@ -10,6 +10,9 @@ interface TrainingEngine {
   /** The current parameters (and updater state, where the engine keeps one shared state). */
   ModelState state();
 
+  /** Multiplies the scheduled learning rate from the next round on (plateau drops). */
+  void setLearningRateFactor(double factor);
+
   /** Minibatches each replica trains between averagings. */
   int batchesPerRound();
 

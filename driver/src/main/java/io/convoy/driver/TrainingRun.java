@@ -6,11 +6,17 @@ import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConfigRenderer;
 import io.convoy.conf.ConvoyConfig;
+import io.convoy.conf.MetricName;
+import io.convoy.conf.OptimizerConfig;
+import io.convoy.conf.ScheduleName;
 import io.convoy.conf.TrainingConfig;
 import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
+import io.convoy.model.EarlyStopping;
 import io.convoy.model.NativeVariant;
+import io.convoy.model.PlateauTracker;
+import io.convoy.model.TrainingPlan;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.Sample;
 import io.convoy.pipeline.Sharder;
@@ -70,7 +76,6 @@ final class TrainingRun {
             skipped.size(), out.uri("skipped.txt"));
       }
 
-      ModelSpec spec = modelSpec(config, classes);
       long seed = config.training().seed();
       List<List<Sample>> trainShards = Sharder.shard(plan.train().samples(), workers, seed);
       List<List<Sample>> valShards = Sharder.shard(plan.val().samples(), workers, seed);
@@ -81,6 +86,7 @@ final class TrainingRun {
       int epochLength = trainShards.stream().mapToInt(List::size).max().orElseThrow();
       BatchSchedule schedule = new BatchSchedule(seed, epochLength, config.training().batchSize(),
           config.training().epochs());
+      ModelSpec spec = modelSpec(config, classes, workers, schedule.batchesPerEpoch());
       WorkerSettings settings = new WorkerSettings(UUID.randomUUID().toString(),
           config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches());
       Replica initial = Replica.initialize(spec, seed);
@@ -133,6 +139,10 @@ final class TrainingRun {
     double trainSeconds = 0;
     long trainExamples = 0;
     EvalResult eval = null;
+    OptimizerConfig optimizer = config.optimizer();
+    PlateauTracker plateau = optimizer.schedule().name() == ScheduleName.PLATEAU ? PlateauTracker.of(spec) : null;
+    EarlyStopping earlyStopping = EarlyStopping.of(optimizer.earlyStopping());
+    int epochsRun = 0;
     for (int epoch = 0; epoch < training.epochs(); epoch++) {
       EpochStats stats = engine.epoch(epoch, r -> {
         split[0] += r.broadcastSeconds();
@@ -144,7 +154,7 @@ final class TrainingRun {
             "images_per_sec", r.imagesPerSec(), "examples", r.examples(), "seconds", r.seconds(),
             "broadcast_seconds", r.broadcastSeconds(), "data_seconds", r.dataSeconds(),
             "compute_seconds", r.computeSeconds(), "overhead_seconds", r.overheadSeconds(),
-            "apply_seconds", r.applySeconds()));
+            "apply_seconds", r.applySeconds(), "lr", r.learningRate()));
         requireFinite(r.loss(), r.round());
       });
       rounds += stats.rounds();
@@ -162,11 +172,32 @@ final class TrainingRun {
       console.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  val top-1 %.4f  top-5 %.4f  loss %.4f  %.0f images/s%n",
           epoch + 1, training.epochs(), stats.meanLoss(), eval.top1(), eval.top5(), eval.loss(), imagesPerSec);
       requireFinite(stats.meanLoss(), rounds);
+      epochsRun = epoch + 1;
+      if (plateau != null) {
+        double before = plateau.factor();
+        double factor = plateau.observe(metric(eval, optimizer.schedule().plateau().metric()));
+        engine.setLearningRateFactor(factor);
+        if (factor != before) {
+          metrics.write(event("lr_drop", "epoch", epoch + 1, "factor", factor));
+          console.printf(Locale.ROOT, "convoy: %s has not improved for %d epochs: learning rate x %.4g%n",
+              optimizer.schedule().plateau().metric().configName(), optimizer.schedule().plateau().patience() + 1,
+              factor);
+        }
+      }
+      if (earlyStopping.enabled() && earlyStopping.observe(metric(eval, optimizer.earlyStopping().metric()))) {
+        String watched = optimizer.earlyStopping().metric().configName();
+        metrics.write(event("early_stop", "epoch", epoch + 1, "metric", watched, "best", earlyStopping.best(),
+            "best_epoch", earlyStopping.bestEvaluation() + 1));
+        console.printf(Locale.ROOT, "convoy: stopping early after epoch %d: %s has not improved for %d epochs "
+            + "(best %.4f in epoch %d)%n", epoch + 1, watched, optimizer.earlyStopping().patience(),
+            earlyStopping.best(), earlyStopping.bestEvaluation() + 1);
+        break;
+      }
     }
 
     saveModel(out, spec, engine.state());
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
-    TrainingSummary summary = new TrainingSummary(eval.top1(), eval.top5(), eval.loss(), training.epochs(),
+    TrainingSummary summary = new TrainingSummary(eval.top1(), eval.top5(), eval.loss(), epochsRun,
         trainExamples / trainSeconds, wallSeconds, out.uri(), engine.state());
     Map<String, Object> timeSplit = new LinkedHashMap<>();
     timeSplit.put("broadcast_seconds", split[0]);
@@ -186,11 +217,22 @@ final class TrainingRun {
     return summary;
   }
 
-  /** The network a run trains, from its configuration and the dataset's number of classes. */
-  static ModelSpec modelSpec(ConvoyConfig config, int classes) {
+  /**
+   * The network a run trains: its configuration, the dataset's number of classes, and the
+   * plan its learning-rate schedule counts in (replicas, epochs, optimizer steps per epoch).
+   */
+  static ModelSpec modelSpec(ConvoyConfig config, int classes, int workers, int stepsPerEpoch) {
     int size = config.data().imageSize();
-    return new ModelSpec(config.model().arch(), new InputShape(size, size, config.data().channels()),
-        classes, config.optimizer());
+    return new ModelSpec(config.model(), new InputShape(size, size, config.data().channels()), classes,
+        config.optimizer(), new TrainingPlan(workers, config.training().epochs(), stepsPerEpoch));
+  }
+
+  private static double metric(EvalResult eval, MetricName name) {
+    return switch (name) {
+      case VAL_LOSS -> eval.loss();
+      case VAL_TOP1 -> eval.top1();
+      case VAL_TOP5 -> eval.top5();
+    };
   }
 
   private int classes(DatasetPlan plan) {

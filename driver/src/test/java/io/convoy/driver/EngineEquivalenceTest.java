@@ -194,7 +194,8 @@ class EngineEquivalenceTest {
       int epochLength = shards.stream().mapToInt(List::size).max().orElseThrow();
       schedule = new BatchSchedule(config.training().seed(), epochLength, config.training().batchSize(),
           config.training().epochs());
-      spec = TrainingRun.modelSpec(config, plan.classes().size());
+      spec = TrainingRun.modelSpec(config, plan.classes().size(), config.training().workers(),
+          schedule.batchesPerEpoch());
       pipeline = ImagePipeline.of(config.pipeline().train(), config.data());
     }
 

@@ -2,19 +2,25 @@ package io.convoy.model;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import org.deeplearning4j.nn.api.Updater;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.deeplearning4j.util.ModelSerializer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.deeplearning4j.nn.api.Trainable;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * One trainable copy of a network, seen as flat float vectors: parameters and optimizer
  * (updater) state go in and out as {@code float[]} in DL4J's own flattened order, which is the
- * same for every replica of the same {@link ModelSpec}. Not thread-safe: one task uses it at a
- * time.
+ * same for every replica of the same {@link ModelSpec}. Plain stacks and graphs (ResNet,
+ * GoogLeNet) behave identically. Not thread-safe: one task uses it at a time.
+ *
+ * <p>The learning rate is {@link LearningRateSchedule}'s rate at the current step times a factor
+ * ({@link #setLearningRateFactor}); it is set on the network's updaters before every step.
  */
 public final class Replica {
   static {
@@ -23,24 +29,30 @@ public final class Replica {
   }
 
   private final ModelSpec spec;
-  private final MultiLayerNetwork net;
+  private final Network net;
+  private final LearningRateSchedule schedule;
+  /** The flattened ranges [start, end) whose "gradient" is an update DL4J does not divide by the batch. */
+  private final long[][] undividedRanges;
+  private double learningRateFactor = 1;
 
-  private Replica(ModelSpec spec, MultiLayerNetwork net) {
+  private Replica(ModelSpec spec, Network net) {
     this.spec = spec;
     this.net = net;
+    this.schedule = new LearningRateSchedule(spec.optimizer(), spec.plan());
+    this.undividedRanges = undividedRanges(net);
   }
 
   /** A new network with weights drawn from {@code seed} (the calling thread's ND4J RNG is reseeded). */
   public static Replica initialize(ModelSpec spec, long seed) {
-    MultiLayerNetwork net = new MultiLayerNetwork(ModelZoo.configuration(spec, seed));
-    net.init();
+    Network net = ModelZoo.configuration(spec, seed).create();
+    net.init(null);
     return new Replica(spec, net);
   }
 
   /** A new network holding {@code parameters}; no random number is drawn. */
   public static Replica withParameters(ModelSpec spec, float[] parameters) {
-    MultiLayerNetwork net = new MultiLayerNetwork(ModelZoo.configuration(spec, 0L));
-    net.init(Nd4j.createFromArray(parameters).reshape(1, parameters.length), false);
+    Network net = ModelZoo.configuration(spec, 0L).create();
+    net.init(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
     return new Replica(spec, net);
   }
 
@@ -48,6 +60,10 @@ public final class Replica {
     return spec;
   }
 
+  /**
+   * Length of the flat parameter vector. Includes batch norm's running mean and variance, which
+   * DL4J stores as parameters (torchvision counts them as buffers instead).
+   */
   public int numParameters() {
     return (int) net.numParams();
   }
@@ -89,12 +105,29 @@ public final class Replica {
   }
 
   /**
-   * Sets the global step and epoch, which drive learning-rate schedules and Adam's bias
+   * Sets the global step and epoch, which drive the learning-rate schedule and Adam's bias
    * correction, so that a replica reused or rebuilt anywhere counts like the run does.
    */
   public void setStep(long iteration, int epoch) {
-    net.setIterationCount((int) iteration);
-    net.setEpochCount(epoch);
+    net.setIteration((int) iteration);
+    net.setEpoch(epoch);
+  }
+
+  /**
+   * Multiplies the scheduled learning rate by {@code factor} from the next step on (the
+   * {@code plateau} schedule's drops, see {@link PlateauTracker}). Like the step, it is state of
+   * this replica only: set it on every replica (with {@link #setStep}) each round.
+   */
+  public void setLearningRateFactor(double factor) {
+    if (!(factor >= 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("learning-rate factor must be finite and >= 0, found " + factor);
+    }
+    this.learningRateFactor = factor;
+  }
+
+  /** The learning rate the next step uses: schedule at the current step, times the factor. */
+  public double learningRate() {
+    return schedule.at(net.iteration()) * learningRateFactor;
   }
 
   /**
@@ -102,10 +135,11 @@ public final class Replica {
    *
    * @param features {@code n} examples, NCHW, {@code n * input.length()} floats
    * @param labels class index of each example
-   * @return the minibatch loss before the step (mean cross-entropy plus weight-decay term)
+   * @return the minibatch loss before the step (mean loss plus weight-decay term)
    */
   public double fit(float[] features, int[] labels, int n) {
-    net.fit(new DataSet(features(features, n), oneHot(labels, n)));
+    applyLearningRate();
+    net.fit(features(features, n), oneHot(labels, n));
     return net.score();
   }
 
@@ -113,17 +147,23 @@ public final class Replica {
    * The gradient of a minibatch at the current parameters, as DL4J computes it before its
    * updater runs: summed (not averaged) over the {@code n} examples, without weight decay.
    * Sums from several replicas plus their total example count give exactly the gradient of
-   * the union minibatch (see {@link #applyGradient}).
+   * the union minibatch (see {@link #applyGradient}). Batch norm's running statistics are no
+   * gradient: their entries carry {@code n} times this minibatch's update of them, so that the
+   * sum over replicas, divided by the total in {@link #applyGradient}, is the example-weighted
+   * mean of the replicas' updates (each replica normalizes with its own batch statistics).
    *
    * @return the minibatch loss; the gradient is copied into {@code gradientOut}
    */
   public double computeGradient(float[] features, int[] labels, int n, float[] gradientOut) {
     requireLength("gradient", gradientOut.length, numParameters());
-    net.setInput(features(features, n));
-    net.setLabels(oneHot(labels, n));
-    net.computeGradientAndScore();
-    INDArray view = net.getGradientsViewArray();
-    System.arraycopy(view.toFloatVector(), 0, gradientOut, 0, gradientOut.length);
+    net.computeGradientAndScore(features(features, n), oneHot(labels, n));
+    float[] g = net.gradientView().toFloatVector();
+    for (long[] r : undividedRanges) {
+      for (int i = (int) r[0]; i < r[1]; i++) {
+        g[i] *= n;
+      }
+    }
+    System.arraycopy(g, 0, gradientOut, 0, gradientOut.length);
     net.clear();
     return net.score();
   }
@@ -135,31 +175,84 @@ public final class Replica {
    */
   public void applyGradient(float[] gradientSum, int examples) {
     requireLength("gradient", gradientSum.length, numParameters());
-    if (net.gradient() == null) {
+    if (!net.hasGradient()) {
       // DL4J builds its per-layer gradient views on the first backward pass; run one on a
       // blank example so that the updater below sees the standard gradient layout.
       computeGradient(new float[spec.input().length()], new int[1], 1, new float[numParameters()]);
     }
-    INDArray view = net.getGradientsViewArray();
-    view.assign(Nd4j.createFromArray(gradientSum).reshape(view.shape()));
-    net.getUpdater(true).update(net, net.gradient(), net.getIterationCount(), net.getEpochCount(), examples,
-        LayerWorkspaceMgr.noWorkspaces());
+    float[] g = gradientSum.clone();
+    for (long[] r : undividedRanges) {
+      for (int i = (int) r[0]; i < r[1]; i++) {
+        g[i] /= examples;
+      }
+    }
+    INDArray view = net.gradientView();
+    view.assign(Nd4j.createFromArray(g).reshape(view.shape()));
+    applyLearningRate();
+    net.update(examples);
     net.params().subi(view);
-    net.setIterationCount(net.getIterationCount() + 1);
+    net.setIteration(net.iteration() + 1);
   }
 
   /** Class probabilities, {@code n x classes} row-major. */
   public float[] predict(float[] features, int n) {
-    return Nd4j.toFlattened('c', net.output(features(features, n), false)).toFloatVector();
+    return Nd4j.toFlattened('c', net.output(features(features, n))).toFloatVector();
   }
 
-  /** Writes DL4J's ModelSerializer format, loadable by plain DL4J. */
+  /** Writes DL4J's ModelSerializer format, loadable by plain DL4J (see {@code optimizer.name}). */
   public void save(OutputStream out, boolean withUpdaterState) throws IOException {
-    ModelSerializer.writeModel(net, out, withUpdaterState);
+    net.save(out, withUpdaterState);
+  }
+
+  /** Sets the current rate on every updater configuration the network's updaters read. */
+  private void applyLearningRate() {
+    double lr = learningRate();
+    for (IUpdater u : updaterConfigs()) {
+      u.setLrAndSchedule(lr, null);
+    }
+  }
+
+  /**
+   * The distinct updater configurations of all parameters. DL4J's gradient updaters keep a
+   * reference to exactly these objects and read the rate from them at every step.
+   */
+  private List<IUpdater> updaterConfigs() {
+    Set<IUpdater> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<IUpdater> result = new ArrayList<>();
+    for (Trainable layer : net.orderedLayers()) {
+      if (layer.getConfig() == null) {
+        continue;
+      }
+      for (String param : layer.paramTable(false).keySet()) {
+        IUpdater u = layer.getConfig().getUpdaterByParam(param);
+        if (u != null && u.hasLearningRate() && seen.add(u)) {
+          result.add(u);
+        }
+      }
+    }
+    return result;
+  }
+
+  private static long[][] undividedRanges(Network net) {
+    List<long[]> ranges = new ArrayList<>();
+    long offset = 0;
+    for (Trainable layer : net.orderedLayers()) {
+      for (Map.Entry<String, INDArray> p : layer.paramTable(false).entrySet()) {
+        long length = p.getValue().length();
+        if (!layer.updaterDivideByMinibatch(p.getKey())) {
+          ranges.add(new long[] {offset, offset + length});
+        }
+        offset += length;
+      }
+    }
+    if (offset != net.numParams()) {
+      throw new IllegalStateException("layer parameters add up to " + offset + ", network has " + net.numParams());
+    }
+    return ranges.toArray(new long[0][]);
   }
 
   private INDArray updaterStateView() {
-    Updater updater = net.getUpdater(true);
+    var updater = net.updater();
     return updater == null ? null : updater.getStateViewArray();
   }
 

@@ -16,6 +16,7 @@ import java.io.Serializable;
  *     fewer at the end of an epoch)
  * @param globalStep optimizer steps each replica has taken before this round
  * @param updaterState how optimizer state is handled
+ * @param learningRateFactor multiplies the scheduled learning rate (the plateau schedule's drops)
  */
 public record RoundSpec(AveragingMode mode, int epoch, int round, int firstBatch, int batches, long globalStep,
-    UpdaterStatePolicy updaterState) implements Serializable {}
+    UpdaterStatePolicy updaterState, double learningRateFactor) implements Serializable {}

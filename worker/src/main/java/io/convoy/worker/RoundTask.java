@@ -50,6 +50,7 @@ public final class RoundTask implements Function2<Integer, Iterator<EncodedSampl
     Replica replica = local.replica;
     replica.setParameters(in.parameters());
     replica.setStep(round.globalStep(), round.epoch());
+    replica.setLearningRateFactor(round.learningRateFactor());
     BatchPrefetcher batches = local.prefetcher(new BatchAssembler(pipeline, schedule.seed()), schedule, shard,
         settings.prefetchBatches(), settings.loaderThreads());
 

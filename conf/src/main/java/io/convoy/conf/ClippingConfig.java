@@ -1,0 +1,13 @@
+package io.convoy.conf;
+
+import java.io.Serializable;
+
+/**
+ * Gradient clipping.
+ *
+ * @param mode none, value or norm (see {@link ClippingName})
+ * @param threshold the clipping bound t, positive
+ */
+public record ClippingConfig(ClippingName mode, double threshold) implements Serializable {
+  public static final ClippingConfig NONE = new ClippingConfig(ClippingName.NONE, 1.0);
+}

@@ -1,0 +1,120 @@
+package io.convoy.model;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import org.deeplearning4j.nn.api.Trainable;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+
+/** {@link Network} over a MultiLayerNetwork (plain stacks of layers). */
+final class StackNetwork implements Network {
+  private final MultiLayerNetwork net;
+
+  StackNetwork(MultiLayerConfiguration conf) {
+    this.net = new MultiLayerNetwork(conf);
+  }
+
+  @Override
+  public void init(INDArray params) {
+    if (params == null) {
+      net.init();
+    } else {
+      net.init(params, false);
+    }
+  }
+
+  @Override
+  public long numParams() {
+    return net.numParams();
+  }
+
+  @Override
+  public INDArray params() {
+    return net.params();
+  }
+
+  @Override
+  public INDArray gradientView() {
+    return net.getGradientsViewArray();
+  }
+
+  @Override
+  public boolean hasGradient() {
+    return net.gradient() != null;
+  }
+
+  @Override
+  public BaseMultiLayerUpdater<?> updater() {
+    return (BaseMultiLayerUpdater<?>) net.getUpdater(true);
+  }
+
+  @Override
+  public List<Trainable> orderedLayers() {
+    return Arrays.asList(net.getLayers());
+  }
+
+  @Override
+  public void fit(INDArray features, INDArray labels) {
+    net.fit(new DataSet(features, labels));
+  }
+
+  @Override
+  public void computeGradientAndScore(INDArray features, INDArray labels) {
+    net.setInput(features);
+    net.setLabels(labels);
+    net.computeGradientAndScore();
+  }
+
+  @Override
+  public void update(int examples) {
+    net.getUpdater(true).update(net, net.gradient(), net.getIterationCount(), net.getEpochCount(), examples,
+        LayerWorkspaceMgr.noWorkspaces());
+  }
+
+  @Override
+  public double score() {
+    return net.score();
+  }
+
+  @Override
+  public void clear() {
+    net.clear();
+  }
+
+  @Override
+  public int iteration() {
+    return net.getIterationCount();
+  }
+
+  @Override
+  public void setIteration(int iteration) {
+    net.setIterationCount(iteration);
+  }
+
+  @Override
+  public int epoch() {
+    return net.getEpochCount();
+  }
+
+  @Override
+  public void setEpoch(int epoch) {
+    net.setEpochCount(epoch);
+  }
+
+  @Override
+  public INDArray output(INDArray features) {
+    return net.output(features, false);
+  }
+
+  @Override
+  public void save(OutputStream out, boolean withUpdaterState) throws IOException {
+    ModelSerializer.writeModel(net, out, withUpdaterState);
+  }
+}
