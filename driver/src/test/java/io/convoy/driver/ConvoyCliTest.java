@@ -37,7 +37,7 @@ class ConvoyCliTest {
 
   @Test
   void helpSucceedsForEveryCommand() {
-    for (String command : List.of("train", "generate", "demo", "bench")) {
+    for (String command : List.of("train", "generate", "import-idx", "demo", "model", "bench")) {
       Result r = run(command, "--help");
       assertEquals(0, r.status(), command);
       assertTrue(r.stdout().contains("Usage: convoy " + command), r.stdout());
@@ -137,6 +137,32 @@ class ConvoyCliTest {
     Result r = run("bench");
     assertEquals(2, r.status());
     assertTrue(r.stderr().contains("engines"), r.stderr());
+  }
+
+  @Test
+  void modelSummaryPrintsCountsAndRejectsUnknownArchitectures() {
+    Result r = run("model", "summary", "--arch", "lenet5", "--classes", "10", "--input", "32x32x1", "--json");
+    assertEquals(0, r.status(), r.stderr());
+    assertTrue(r.stdout().contains("\"arch\":\"lenet5\""), r.stdout());
+    assertTrue(r.stdout().contains("\"params\":61706"), r.stdout());
+    assertTrue(r.stdout().contains("\"flops\":"), r.stdout());
+
+    Result table = run("model", "summary", "--arch", "resnet20", "--classes", "10", "--input", "32x32x3");
+    assertEquals(0, table.status(), table.stderr());
+    assertTrue(table.stdout().contains("total parameters: 269,722"), table.stdout());
+
+    Result unknown = run("model", "summary", "--arch", "resnet7");
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.stderr().contains("resnet7") && unknown.stderr().contains("resnet18"), unknown.stderr());
+    assertFalse(unknown.stderr().contains("\tat "), unknown.stderr());
+  }
+
+  @Test
+  void importIdxOfAMissingFileIsExitTwo() {
+    Result r = run("import-idx", "--images", out.resolve("none").toString(), "--labels", out.resolve("none").toString(),
+        "--out", out.resolve("digits").toString());
+    assertEquals(2, r.status());
+    assertTrue(r.stderr().contains("none: no such file"), r.stderr());
   }
 
   private static void copy(Path from, Path to) throws Exception {
