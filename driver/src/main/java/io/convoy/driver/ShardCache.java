@@ -38,7 +38,7 @@ final class ShardCache {
    */
   static JavaRDD<EncodedSample> load(JavaSparkContext sc, List<List<Sample>> shards, String packRoot,
       HadoopConf hadoop, String name) {
-    JavaRDD<EncodedSample> rdd = packRoot == null ? fromFiles(sc, shards, hadoop) : fromPack(sc, shards, packRoot);
+    JavaRDD<EncodedSample> rdd = read(sc, shards, packRoot, hadoop);
     rdd.setName(name).persist(LEVEL);
     sc.setJobGroup("convoy-load", "read " + name, false);
     long expected = shards.stream().mapToLong(List::size).sum();
@@ -48,6 +48,12 @@ final class ShardCache {
           + " images its " + PackedDataset.KEYS + " lists: the pack is incomplete; write it again with convoy pack");
     }
     return rdd;
+  }
+
+  /** The shards' bytes, partition i holding shard i in order, read when computed (not cached). */
+  static JavaRDD<EncodedSample> read(JavaSparkContext sc, List<List<Sample>> shards, String packRoot,
+      HadoopConf hadoop) {
+    return packRoot == null ? fromFiles(sc, shards, hadoop) : fromPack(sc, shards, packRoot);
   }
 
   private static JavaRDD<EncodedSample> fromFiles(JavaSparkContext sc, List<List<Sample>> shards, HadoopConf hadoop) {

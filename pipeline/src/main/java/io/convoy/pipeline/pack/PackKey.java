@@ -11,10 +11,17 @@ package io.convoy.pipeline.pack;
  */
 public record PackKey(String path, int label) {
   public PackKey {
-    if (path.isEmpty() || label < 0) {
-      throw new IllegalArgumentException("pack key " + path + " / " + label
-          + ": expected a relative path and a label >= 0");
+    int slash = path.indexOf('/');
+    if (label < 0 || slash <= 0 || slash != path.lastIndexOf('/') || slash == path.length() - 1
+        || segmentIsDots(path.substring(0, slash)) || segmentIsDots(path.substring(slash + 1))) {
+      // A key names a file under the dataset root and nothing else: readers build paths from it.
+      throw new IllegalArgumentException("pack key \"" + path + "\" / " + label
+          + ": expected <class>/<file> (two plain names, not . or ..) and a label >= 0");
     }
+  }
+
+  private static boolean segmentIsDots(String segment) {
+    return segment.equals(".") || segment.equals("..");
   }
 
   public String encode() {

@@ -58,6 +58,9 @@ class PackFormatTest {
     assertEquals("dog/a\tb.png\t7", key.encode());
     assertThrows(IllegalArgumentException.class, () -> PackKey.decode("dog/a.png"));
     assertThrows(IllegalArgumentException.class, () -> PackKey.decode("dog/a.png\tx"));
+    for (String bad : List.of("../a.png\t0", "dog/..\t0", "a.png\t0", "dog/sub/a.png\t0", "/a.png\t0", "dog/\t0")) {
+      assertThrows(IllegalArgumentException.class, () -> PackKey.decode(bad), bad);
+    }
   }
 
   @Test
