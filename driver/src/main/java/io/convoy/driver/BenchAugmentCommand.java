@@ -8,6 +8,9 @@ import io.convoy.model.ModelSpec;
 import io.convoy.pipeline.ImagePipeline;
 import io.convoy.pipeline.Sample;
 import io.convoy.pipeline.Sharder;
+import io.convoy.pipeline.pack.PackReader;
+import io.convoy.pipeline.pack.PackShard;
+import io.convoy.pipeline.pack.PackedDataset;
 import io.convoy.worker.AugmentationBenchmark;
 import io.convoy.worker.BatchSchedule;
 import io.convoy.worker.EncodedSample;
@@ -70,9 +73,11 @@ final class BenchAugmentCommand implements Callable<Integer> {
     long seed = config.training().seed();
     List<Sample> picked = Sharder.shard(plan.train().samples(), 1, seed).get(0);
     picked = new ArrayList<>(picked.subList(0, Math.min(maxImages, picked.size())));
-    List<EncodedSample> samples = new ArrayList<>();
-    new ShardReader(new HadoopConf(hadoop)).call(List.<List<Sample>>of(picked).iterator())
-        .forEachRemaining(samples::add);
+    List<EncodedSample> samples = plan.trainPack() != null ? fromPack(plan, picked, hadoop) : new ArrayList<>();
+    if (plan.trainPack() == null) {
+      new ShardReader(new HadoopConf(hadoop)).call(List.<List<Sample>>of(picked).iterator())
+          .forEachRemaining(samples::add);
+    }
     BatchSchedule schedule = new BatchSchedule(seed, samples.size(), config.training().batchSize(), 1);
     ModelSpec modelSpec = TrainingRun.modelSpec(config, plan.classes().size(), 1, schedule.batchesPerEpoch());
     ImagePipeline pipeline = ImagePipeline.of(config.pipeline().train(), config.data());
@@ -113,6 +118,26 @@ final class BenchAugmentCommand implements Callable<Integer> {
     }
     out.flush();
     return ConvoyMain.OK;
+  }
+
+  /** The picked samples' bytes from the pack's SequenceFiles, in the order picked. */
+  private static List<EncodedSample> fromPack(DatasetPlan plan, List<Sample> picked, Configuration hadoop)
+      throws java.io.IOException {
+    Map<String, byte[]> bytes = new java.util.HashMap<>();
+    java.util.Set<String> wanted = new java.util.HashSet<>();
+    picked.forEach(p -> wanted.add(PackedDataset.relativePath(p.path())));
+    for (PackShard shard : plan.trainPack().shards()) {
+      PackReader.read(new org.apache.hadoop.fs.Path(plan.train().root(), shard.file()), hadoop, (k, b) -> {
+        if (wanted.contains(k.path())) {
+          bytes.put(k.path(), b);
+        }
+      });
+    }
+    List<EncodedSample> out = new ArrayList<>();
+    for (Sample p : picked) {
+      out.add(new EncodedSample(p.path(), p.label(), bytes.get(PackedDataset.relativePath(p.path()))));
+    }
+    return out;
   }
 
   private static String fmt(double[] v) {
