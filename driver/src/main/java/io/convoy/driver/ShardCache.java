@@ -44,6 +44,7 @@ final class ShardCache {
     long expected = shards.stream().mapToLong(List::size).sum();
     long loaded = rdd.count();
     if (loaded != expected) {
+      // Only a pack can come up short (a file that cannot be read fails its task instead).
       throw new DatasetException("pack " + packRoot + " holds " + loaded + " of the " + expected + " " + name
           + " images its " + PackedDataset.KEYS + " lists: the pack is incomplete; write it again with convoy pack");
     }

@@ -145,6 +145,24 @@ class PackCommandTest {
     assertEquals("mine", Files.readString(out.resolve("keep.txt")));
   }
 
+  @Test
+  void aPackMissingAShardFileIsExitTwoSayingItIsIncomplete() throws Exception {
+    Path broken = out.resolve("broken");
+    Files.createDirectories(broken);
+    try (Stream<Path> files = Files.list(packs.resolve("train"))) {
+      for (Path f : files.toList()) {
+        if (!f.getFileName().toString().equals(PackedDataset.shardFile(1))) {
+          Files.copy(f, broken.resolve(f.getFileName()));
+        }
+      }
+    }
+    ConvoyCliTest.Result r = ConvoyCliTest.run("train", "--set", "data.train=" + broken,
+        "--set", "data.val=" + packs.resolve("val"), "--set", "data.image-size=16",
+        "--out", out.resolve("run").toString(), "--master", "local[1]");
+    assertEquals(2, r.status(), r.stderr());
+    assertTrue(r.stderr().contains("incomplete"), r.stderr());
+  }
+
   private static JsonNode train(Path run, Path train, Path val) throws Exception {
     ConvoyCliTest.Result r = ConvoyCliTest.run("train", "--set", "data.train=" + train, "--set", "data.val=" + val,
         "--set", "data.image-size=16", "--set", "training.epochs=1", "--set", "training.batch-size=8",
