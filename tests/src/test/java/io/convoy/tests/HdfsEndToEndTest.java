@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real HDFS (NameNode and DataNode in this JVM) holding a dataset: packed and unpacked, it is
  * trained on for one epoch from {@code hdfs://} URIs with outputs written back to HDFS, and both
- * forms give the same model.
+ * forms give the same model; augmented copies are written to HDFS and resumed there.
  */
 class HdfsEndToEndTest {
   @TempDir static Path local;
@@ -70,6 +70,23 @@ class HdfsEndToEndTest {
     }
   }
 
+  @Test
+  void augmentsFromHdfsIntoHdfsAndResumes() throws Exception {
+    String out = root + "/augmented";
+    String[] args = {"augment", "--data", root + "/data/train", "--out", out, "--copies", "2", "--master", "local[2]",
+        "--set", "data.image-size=16", "--set", "pipeline.train=[{op = random-crop, padding = 2}, mirror]"};
+    assertTrue(run(args).contains("60 written, 0 already there"));
+    org.apache.hadoop.fs.Path gone = hdfs.listStatus(hdfs.listStatus(new org.apache.hadoop.fs.Path(out))[0].getPath())[0]
+        .getPath();
+    hdfs.delete(gone, false);
+    assertTrue(run(args).contains("1 written, 59 already there"));
+    long files = 0;
+    for (var cls : hdfs.listStatus(new org.apache.hadoop.fs.Path(out))) {
+      files += hdfs.listStatus(cls.getPath()).length;
+    }
+    assertEquals(60, files);
+  }
+
   private static JsonNode train(String data, String out) throws Exception {
     run("train", "--set", "data.train=\"" + data + "/train\"", "--set", "data.val=\"" + data + "/val\"",
         "--set", "data.image-size=16", "--set", "training.epochs=1", "--set", "training.batch-size=8",
@@ -84,12 +101,13 @@ class HdfsEndToEndTest {
     return last;
   }
 
-  private static void run(String... args) {
+  private static String run(String... args) {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     int status = ConvoyMain.execute(new PrintStream(stdout, true, StandardCharsets.UTF_8),
         new PrintStream(stderr, true, StandardCharsets.UTF_8), args);
     assertEquals(0, status, String.join(" ", args) + "\nstdout:\n" + stdout.toString(StandardCharsets.UTF_8)
         + "\nstderr:\n" + stderr.toString(StandardCharsets.UTF_8));
+    return stdout.toString(StandardCharsets.UTF_8);
   }
 }
