@@ -9,6 +9,7 @@ import io.convoy.pipeline.ShapesSpec;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -110,10 +111,19 @@ class AugmentCommandTest {
   }
 
   @Test
-  void copiesOrPreviewIsRequired() {
+  void copiesOrPreviewIsRequiredAndBadOptionsAreUsageErrors() {
     ConvoyCliTest.Result r = augment();
     assertEquals(2, r.status());
     assertTrue(r.stderr().contains("--copies"), r.stderr());
+    ConvoyCliTest.Result format = augment("--copies", "1", "--format", "gif");
+    assertEquals(2, format.status());
+    assertTrue(format.stderr().contains("--format gif"), format.stderr());
+    for (String command : List.of("augment", "pack")) {
+      ConvoyCliTest.Result help = ConvoyCliTest.run(command, "--help");
+      assertEquals(0, help.status(), command);
+      assertTrue(help.stdout().contains("Usage: convoy " + command), help.stdout());
+    }
+    assertEquals(2, ConvoyCliTest.run("pack", "--data", data.toString(), "--out", out.toString(), "--shards", "0").status());
   }
 
   private Map<String, byte[]> files() throws Exception {
