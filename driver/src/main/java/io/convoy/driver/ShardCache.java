@@ -1,14 +1,18 @@
 package io.convoy.driver;
 
 import io.convoy.pipeline.DatasetException;
+import io.convoy.pipeline.ImageCheck;
 import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.SkippedFile;
 import io.convoy.pipeline.pack.PackedDataset;
 import io.convoy.worker.EncodedSample;
 import io.convoy.worker.HadoopConf;
 import io.convoy.worker.ShardReader;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.spark.api.java.JavaRDD;
@@ -38,6 +42,24 @@ final class ShardCache {
    */
   static JavaRDD<EncodedSample> load(JavaSparkContext sc, List<List<Sample>> shards, String packRoot,
       HadoopConf hadoop, String name) {
+    return loadChecked(sc, shards, packRoot, hadoop, name).rdd();
+  }
+
+  /**
+   * Cached shards and the images left out of them.
+   *
+   * @param rdd partition i holds shard i's usable images in the shard's order
+   * @param skipped images whose bytes no decoder would read, with why
+   */
+  record Loaded(JavaRDD<EncodedSample> rdd, List<SkippedFile> skipped) {}
+
+  /**
+   * {@link #load}, then a check of every cached image's header (no decoding, no storage read):
+   * an image the catalog let through but the decoders would refuse is dropped from its shard
+   * and reported, instead of failing training. Packs hold only images that decoded when packed.
+   */
+  static Loaded loadChecked(JavaSparkContext sc, List<List<Sample>> shards, String packRoot, HadoopConf hadoop,
+      String name) {
     JavaRDD<EncodedSample> rdd = read(sc, shards, packRoot, hadoop);
     rdd.setName(name).persist(LEVEL);
     sc.setJobGroup("convoy-load", "read " + name, false);
@@ -48,7 +70,30 @@ final class ShardCache {
       throw new DatasetException("pack " + packRoot + " holds " + loaded + " of the " + expected + " " + name
           + " images its " + PackedDataset.KEYS + " lists: the pack is incomplete; write it again with convoy pack");
     }
-    return rdd;
+    if (packRoot != null) {
+      return new Loaded(rdd, List.of());
+    }
+    sc.setJobGroup("convoy-load", "check " + name, false);
+    // Path TAB reason: a path ends before its first tab, a reason may hold any.
+    List<SkippedFile> bad = rdd.flatMap(s -> ImageCheck.problem(s.bytes())
+        .map(why -> List.of(s.path() + '\t' + why)).orElse(List.of()).iterator())
+        .collect().stream().map(line -> new SkippedFile(line.substring(0, line.indexOf('\t')),
+            line.substring(line.indexOf('\t') + 1))).toList();
+    if (bad.isEmpty()) {
+      return new Loaded(rdd, List.of());
+    }
+    Set<String> badPaths = new HashSet<>();
+    bad.forEach(b -> badPaths.add(b.path()));
+    JavaRDD<EncodedSample> kept = rdd.filter(s -> !badPaths.contains(s.path())).setName(name).persist(LEVEL);
+    List<Boolean> holdsImages = kept.mapPartitions(it -> List.of(it.hasNext()).iterator()).collect();
+    for (int i = 0; i < shards.size(); i++) {
+      if (!shards.get(i).isEmpty() && !holdsImages.get(i)) {
+        throw new DatasetException(name + ": every image of shard " + i + " is unusable (" + bad.size()
+            + " unusable, e.g. " + bad.get(0).path() + ": " + bad.get(0).reason() + ")");
+      }
+    }
+    rdd.unpersist(false);
+    return new Loaded(kept, bad);
   }
 
   /** The shards' bytes, partition i holding shard i in order, read when computed (not cached). */

@@ -68,22 +68,27 @@ final class TrainingRun {
       }
       out.writeText("labels.txt", plan.train().labelsText());
       out.writeText("config.conf", ConfigRenderer.render(config));
-      List<SkippedFile> skipped = plan.skipped();
+
+      long seed = config.training().seed();
+      List<List<Sample>> trainShards = Sharder.shard(plan.train().samples(), workers, seed);
+      List<List<Sample>> valShards = Sharder.shard(plan.val().samples(), workers, seed);
+      HadoopConf hadoopConf = new HadoopConf(hadoop);
+      ShardCache.Loaded trainLoaded = ShardCache.loadChecked(sc, trainShards,
+          plan.trainPack() == null ? null : plan.train().root(), hadoopConf, "training shards");
+      ShardCache.Loaded valLoaded = ShardCache.loadChecked(sc, valShards,
+          plan.valPack() == null ? null : plan.val().root(), hadoopConf, "validation shards");
+      JavaRDD<EncodedSample> trainRdd = trainLoaded.rdd();
+      JavaRDD<EncodedSample> valRdd = valLoaded.rdd();
+      // Found by the catalog scan, and by the header check of the loaded bytes.
+      List<SkippedFile> skipped = new java.util.ArrayList<>(plan.skipped());
+      skipped.addAll(trainLoaded.skipped());
+      skipped.addAll(valLoaded.skipped());
       if (!skipped.isEmpty()) {
         out.writeText("skipped.txt", skipped.stream().map(s -> s.path() + "\t" + s.reason())
             .collect(Collectors.joining("\n", "", "\n")));
         console.printf("convoy: skipped %d files that are not usable images (listed in %s)%n",
             skipped.size(), out.uri("skipped.txt"));
       }
-
-      long seed = config.training().seed();
-      List<List<Sample>> trainShards = Sharder.shard(plan.train().samples(), workers, seed);
-      List<List<Sample>> valShards = Sharder.shard(plan.val().samples(), workers, seed);
-      HadoopConf hadoopConf = new HadoopConf(hadoop);
-      JavaRDD<EncodedSample> trainRdd = ShardCache.load(sc, trainShards,
-          plan.trainPack() == null ? null : plan.train().root(), hadoopConf, "training shards");
-      JavaRDD<EncodedSample> valRdd = ShardCache.load(sc, valShards,
-          plan.valPack() == null ? null : plan.val().root(), hadoopConf, "validation shards");
 
       int epochLength = trainShards.stream().mapToInt(List::size).max().orElseThrow();
       BatchSchedule schedule = new BatchSchedule(seed, epochLength, config.training().batchSize(),

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Unusable files are skipped and reported (skipped.txt, a count in metrics.jsonl), through a
- * pack too; dataset layouts that cannot be trained on are exit 2 with the reason.
+ * Unusable files (empty, truncated, not images, or with a header no decoder reads) are skipped
+ * and reported (skipped.txt, a count in metrics.jsonl), whether found by the catalog scan or by
+ * the check of the loaded bytes, through a pack too; dataset layouts that cannot be trained on are
+ * exit 2 with the reason.
  */
 class DatasetProblemsTest {
   @TempDir static Path data;
@@ -38,6 +40,14 @@ class DatasetProblemsTest {
     Files.write(someClass.resolve("zero.jpg"), new byte[0]);
     Files.write(someClass.resolve("cut.jpg"), Arrays.copyOf(jpeg, jpeg.length / 2));
     Files.writeString(someClass.resolve("notes.txt"), "not an image");
+    // Starts and ends like a JPEG (so the catalog's quick look passes it), but no decoder reads it.
+    byte[] garbled = new byte[64];
+    garbled[0] = (byte) 0xFF;
+    garbled[1] = (byte) 0xD8;
+    garbled[2] = (byte) 0xFF;
+    garbled[62] = (byte) 0xFF;
+    garbled[63] = (byte) 0xD9;
+    Files.write(someClass.resolve("garbled.jpg"), garbled);
   }
 
   @Test
@@ -46,7 +56,7 @@ class DatasetProblemsTest {
     ConvoyCliTest.Result pack = ConvoyCliTest.run("pack", "--data", data.resolve("train").toString(),
         "--out", out.resolve("pack").toString(), "--shards", "2", "--master", "local[2]");
     assertEquals(0, pack.status(), pack.stderr());
-    assertTrue(pack.stdout().contains("(3 skipped)"), pack.stdout());
+    assertTrue(pack.stdout().contains("(4 skipped)"), pack.stdout());
     assertSkippedReported(train(out.resolve("packed"), out.resolve("pack").toString()));
   }
 
@@ -97,17 +107,18 @@ class DatasetProblemsTest {
         "--set", "data.val=" + data.resolve("val"), "--set", "data.image-size=16", "--set", "training.epochs=1",
         "--set", "training.batch-size=8", "--out", run.toString(), "--master", "local[2]");
     assertEquals(0, r.status(), r.stderr());
-    assertTrue(r.stdout().contains("skipped 3 files"), r.stdout());
+    assertTrue(r.stdout().contains("skipped 4 files"), r.stdout());
     return run;
   }
 
   private static void assertSkippedReported(Path run) throws Exception {
     List<String> skipped = Files.readAllLines(run.resolve("skipped.txt"));
-    assertEquals(3, skipped.size(), skipped.toString());
+    assertEquals(4, skipped.size(), skipped.toString());
     assertTrue(skipped.stream().anyMatch(l -> l.contains("zero.jpg\tempty file")), skipped.toString());
     assertTrue(skipped.stream().anyMatch(l -> l.contains("cut.jpg\ttruncated: JPEG")), skipped.toString());
     assertTrue(skipped.stream().anyMatch(l -> l.contains("notes.txt\tnot an image")), skipped.toString());
+    assertTrue(skipped.stream().anyMatch(l -> l.contains("garbled.jpg\tcannot decode")), skipped.toString());
     JsonNode start = new ObjectMapper().readTree(Files.readAllLines(run.resolve("metrics.jsonl")).get(0));
-    assertEquals(3, start.get("skipped_files").asInt(), start.toString());
+    assertEquals(4, start.get("skipped_files").asInt(), start.toString());
   }
 }
