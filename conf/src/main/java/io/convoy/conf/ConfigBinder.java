@@ -317,9 +317,10 @@ final class ConfigBinder {
       return new OpSpec(name, params);
     }
     List<PipelineOps.Param> accepted = PipelineOps.OPS.get(name);
+    boolean datasetStats = datasetStats(key, name, object);
     for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
       String param = e.getKey();
-      if (param.equals("op")) {
+      if (param.equals("op") || param.equals(PipelineOps.STATS)) {
         continue;
       }
       String paramKey = key + "." + param;
@@ -340,7 +341,41 @@ final class ConfigBinder {
       }
       params.put(param, numbers);
     }
-    return new OpSpec(name, params);
+    return new OpSpec(name, params, datasetStats);
+  }
+
+  /**
+   * {@code stats = dataset | given} of normalize and lighting: true for dataset, which excludes
+   * the parameters that the dataset supplies.
+   */
+  private boolean datasetStats(String key, String name, ConfigObject object) {
+    ConfigValue stats = object.get(PipelineOps.STATS);
+    if (stats == null) {
+      return false;
+    }
+    String statsKey = key + "." + PipelineOps.STATS;
+    List<String> supplied = PipelineOps.DATASET_STATS.get(name);
+    if (supplied == null) {
+      problem(statsKey, stats.render(), "no stats for " + name + ": only "
+          + String.join(" and ", PipelineOps.DATASET_STATS.keySet().stream().sorted().toList()) + " take stats");
+      return false;
+    }
+    boolean dataset = stats.valueType() == ConfigValueType.STRING
+        && PipelineOps.STATS_DATASET.equals(stats.unwrapped());
+    if (!dataset && !(stats.valueType() == ConfigValueType.STRING && PipelineOps.STATS_GIVEN.equals(stats.unwrapped()))) {
+      problem(statsKey, stats.render(), "dataset (from the index of the pack in data.train, written by convoy pack) "
+          + "or given (the parameters " + supplied + " or their defaults)");
+      return false;
+    }
+    if (dataset) {
+      for (String param : supplied) {
+        if (object.containsKey(param)) {
+          problem(key + "." + param, object.get(param).render(), "no value with stats = dataset, which supplies "
+              + supplied + " from the pack's index (or stats = given to set them)");
+        }
+      }
+    }
+    return dataset;
   }
 
   private List<Double> numbers(String key, ConfigValue value) {

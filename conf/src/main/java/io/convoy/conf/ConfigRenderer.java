@@ -66,6 +66,9 @@ public final class ConfigRenderer {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("op", op.op());
       op.params().forEach((k, v) -> m.put(k, v.size() == 1 ? v.get(0) : v));
+      if (op.datasetStats()) {
+        m.put(PipelineOps.STATS, PipelineOps.STATS_DATASET);
+      }
       result.add(m);
     }
     return result;

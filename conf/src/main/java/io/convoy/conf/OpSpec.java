@@ -9,8 +9,16 @@ import java.util.TreeMap;
  * One image operation of a pipeline and its numeric parameters. Scalars are one-element
  * lists so that every parameter has one type; which operations and parameters exist is
  * declared in {@link PipelineOps}.
+ *
+ * @param datasetStats true for {@code stats = dataset}: normalize or lighting takes its
+ *     statistics from the training pack's index, which the driver puts into {@code params}
+ *     before building the pipeline ({@link #withDatasetStats})
  */
-public record OpSpec(String op, Map<String, List<Double>> params) implements Serializable {
+public record OpSpec(String op, Map<String, List<Double>> params, boolean datasetStats) implements Serializable {
+  public OpSpec(String op, Map<String, List<Double>> params) {
+    this(op, params, false);
+  }
+
   public OpSpec {
     TreeMap<String, List<Double>> copy = new TreeMap<>();
     params.forEach((k, v) -> copy.put(k, List.copyOf(v)));
@@ -19,6 +27,13 @@ public record OpSpec(String op, Map<String, List<Double>> params) implements Ser
 
   public static OpSpec of(String op) {
     return new OpSpec(op, Map.of());
+  }
+
+  /** This operation with the dataset's statistics as its parameters ({@code stats = dataset} resolved). */
+  public OpSpec withDatasetStats(Map<String, List<Double>> stats) {
+    Map<String, List<Double>> all = new TreeMap<>(params);
+    all.putAll(stats);
+    return new OpSpec(op, all, false);
   }
 
   /** The scalar parameter {@code name}, or {@code fallback} when it is not given. */

@@ -155,6 +155,20 @@ public final class PipelineOps {
   public static final List<String> RANDOM = List.of(RANDOM_CROP, RANDOM_RESIZED_CROP, MIRROR, COLOR_JITTER,
       LIGHTING, ROTATE, AFFINE, NOISE);
 
+  /**
+   * {@code stats = dataset | given}: where normalize takes mean and std, and lighting its
+   * eigenvalues and eigenvectors. {@code given} (the default) means the parameters or their
+   * defaults; {@code dataset} means the index of the packed dataset in data.train.
+   */
+  public static final String STATS = "stats";
+  public static final String STATS_DATASET = "dataset";
+  public static final String STATS_GIVEN = "given";
+
+  /** Operations that accept {@code stats}, each with the parameters that the dataset supplies. */
+  public static final Map<String, List<String>> DATASET_STATS = Map.of(
+      NORMALIZE, List.of("mean", "std"),
+      LIGHTING, List.of("eigval", "eigvec"));
+
   /** Operations that need RGB images (data.channels = 3). */
   public static final List<String> RGB_ONLY = List.of(LIGHTING);
 

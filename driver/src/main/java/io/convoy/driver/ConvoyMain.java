@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "convoy", mixinStandardHelpOptions = true, version = "convoy 0.1.0",
     description = "Data-parallel training of convolutional networks on Apache Spark.",
-    subcommands = {GenerateCommand.class, ImportIdxCommand.class, TrainCommand.class, DemoCommand.class, ModelCommand.class,
-        BenchCommand.class})
+    subcommands = {GenerateCommand.class, ImportIdxCommand.class, TrainCommand.class, DemoCommand.class,
+        ModelCommand.class, BenchCommand.class, PackCommand.class, AugmentCommand.class})
 public final class ConvoyMain implements Runnable {
   static final int OK = 0;
   static final int FAILURE = 1;

@@ -26,7 +26,6 @@ import io.convoy.worker.EncodedSample;
 import io.convoy.worker.EvalResult;
 import io.convoy.worker.HadoopConf;
 import io.convoy.worker.ModelState;
-import io.convoy.worker.ShardReader;
 import io.convoy.worker.WorkerSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,7 +38,6 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code convoy train}: plan the dataset, cache shard bytes on executors, run rounds of
@@ -60,6 +58,8 @@ final class TrainingRun {
       Configuration hadoop = sc.hadoopConfiguration();
       OutputDir out = new OutputDir(config.output().dir(), hadoop);
       DatasetPlan plan = DatasetPlan.of(config.data(), hadoop, config.training().seed());
+      // stats = dataset takes the pack's numbers; the rest of the run sees only the resolved config.
+      ConvoyConfig config = DatasetStats.resolve(this.config, plan.statsSource());
       int classes = classes(plan);
       int workers = config.training().workers();
       if (plan.train().samples().size() < workers) {
@@ -68,20 +68,27 @@ final class TrainingRun {
       }
       out.writeText("labels.txt", plan.train().labelsText());
       out.writeText("config.conf", ConfigRenderer.render(config));
-      List<SkippedFile> skipped = plan.skipped();
+
+      long seed = config.training().seed();
+      List<List<Sample>> trainShards = Sharder.shard(plan.train().samples(), workers, seed);
+      List<List<Sample>> valShards = Sharder.shard(plan.val().samples(), workers, seed);
+      HadoopConf hadoopConf = new HadoopConf(hadoop);
+      ShardCache.Loaded trainLoaded = ShardCache.loadChecked(sc, trainShards,
+          plan.trainPack() == null ? null : plan.train().root(), hadoopConf, "training shards");
+      ShardCache.Loaded valLoaded = ShardCache.loadChecked(sc, valShards,
+          plan.valPack() == null ? null : plan.val().root(), hadoopConf, "validation shards");
+      JavaRDD<EncodedSample> trainRdd = trainLoaded.rdd();
+      JavaRDD<EncodedSample> valRdd = valLoaded.rdd();
+      // Found by the catalog scan, and by the header check of the loaded bytes.
+      List<SkippedFile> skipped = new java.util.ArrayList<>(plan.skipped());
+      skipped.addAll(trainLoaded.skipped());
+      skipped.addAll(valLoaded.skipped());
       if (!skipped.isEmpty()) {
         out.writeText("skipped.txt", skipped.stream().map(s -> s.path() + "\t" + s.reason())
             .collect(Collectors.joining("\n", "", "\n")));
         console.printf("convoy: skipped %d files that are not usable images (listed in %s)%n",
             skipped.size(), out.uri("skipped.txt"));
       }
-
-      long seed = config.training().seed();
-      List<List<Sample>> trainShards = Sharder.shard(plan.train().samples(), workers, seed);
-      List<List<Sample>> valShards = Sharder.shard(plan.val().samples(), workers, seed);
-      HadoopConf hadoopConf = new HadoopConf(hadoop);
-      JavaRDD<EncodedSample> trainRdd = cached(sc, trainShards, hadoopConf, "training shards");
-      JavaRDD<EncodedSample> valRdd = cached(sc, valShards, hadoopConf, "validation shards");
 
       int epochLength = trainShards.stream().mapToInt(List::size).max().orElseThrow();
       BatchSchedule schedule = new BatchSchedule(seed, epochLength, config.training().batchSize(),
@@ -90,7 +97,7 @@ final class TrainingRun {
       WorkerSettings settings = new WorkerSettings(UUID.randomUUID().toString(),
           config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches());
       Replica initial = Replica.initialize(spec, seed);
-      TrainingEngine engine = engine(sc, trainRdd, spec, schedule, initial, settings);
+      TrainingEngine engine = engine(config, sc, trainRdd, spec, schedule, initial, settings);
       Evaluation evaluation = new Evaluation(sc, valRdd, spec, config, settings);
       TaskTimeListener taskTimes = new TaskTimeListener();
       sc.sc().addSparkListener(taskTimes);
@@ -102,7 +109,7 @@ final class TrainingRun {
     }
   }
 
-  private TrainingEngine engine(JavaSparkContext sc, JavaRDD<EncodedSample> trainRdd, ModelSpec spec,
+  private static TrainingEngine engine(ConvoyConfig config, JavaSparkContext sc, JavaRDD<EncodedSample> trainRdd, ModelSpec spec,
       BatchSchedule schedule, Replica initial, WorkerSettings settings) {
     return switch (config.training().engine()) {
       case "convoy" -> new Averaging(sc, trainRdd, spec, config, schedule, initial, settings);
@@ -242,18 +249,6 @@ final class TrainingRun {
           "auto or " + found + ", the number of class folders in " + config.data().train());
     }
     return found;
-  }
-
-  private static JavaRDD<EncodedSample> cached(JavaSparkContext sc, List<List<Sample>> shards, HadoopConf hadoop,
-      String name) {
-    // One list per partition: partition i is shard i, and its bytes stay cached on its executor.
-    JavaRDD<EncodedSample> rdd = sc.parallelize(shards, shards.size())
-        .mapPartitions(new ShardReader(hadoop), true)
-        .setName(name)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    sc.setJobGroup("convoy-load", "read " + name, false);
-    rdd.count();
-    return rdd;
   }
 
   private static void requireFinite(double loss, int round) {

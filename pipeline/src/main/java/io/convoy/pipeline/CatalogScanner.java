@@ -2,7 +2,6 @@ package io.convoy.pipeline;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -105,8 +105,12 @@ final class CatalogScanner {
     }
     byte[] head = new byte[ImageFormat.MAGIC_LENGTH];
     int length;
-    try (InputStream in = fs.open(file.getPath())) {
+    byte[] tail = new byte[(int) Math.min(file.getLen(), TAIL_LENGTH)];
+    try (FSDataInputStream in = fs.open(file.getPath())) {
       length = in.readNBytes(head, 0, head.length);
+      // One positioned read of the end: a copy or download cut short shows there, and reading
+      // whole files on the driver would cost a pass over the dataset.
+      in.readFully(file.getLen() - tail.length, tail);
     } catch (IOException e) {
       return Optional.of("unreadable: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
     }
@@ -114,6 +118,40 @@ final class CatalogScanner {
     // the decoders read the content, not the name.
     if (!ImageFormat.anyMatches(head, length)) {
       return Optional.of("not an image: content does not match ." + ImageFormat.extension(name));
+    }
+    return truncation(head, tail, file.getLen());
+  }
+
+  /** Bytes read from the end of each image to recognize a truncated file. */
+  static final int TAIL_LENGTH = 4096;
+
+  /**
+   * Why a file that starts like an image is cut short, or empty: a JPEG must hold an
+   * end-of-image marker (FF D9) near its end (trailing bytes after it are tolerated), a PNG must
+   * hold its IEND chunk near its end, a BMP must be as long as its header says.
+   */
+  static Optional<String> truncation(byte[] head, byte[] tail, long fileLength) {
+    if (ImageFormat.JPEG.matches(head, head.length)) {
+      for (int i = tail.length - 2; i >= 0; i--) {
+        if ((tail[i] & 0xFF) == 0xFF && (tail[i + 1] & 0xFF) == 0xD9) {
+          return Optional.empty();
+        }
+      }
+      return Optional.of("truncated: JPEG without an end-of-image marker in its last " + tail.length + " bytes");
+    }
+    if (ImageFormat.PNG.matches(head, head.length)) {
+      for (int i = tail.length - 4; i >= 0; i--) {
+        if (tail[i] == 'I' && tail[i + 1] == 'E' && tail[i + 2] == 'N' && tail[i + 3] == 'D') {
+          return Optional.empty();
+        }
+      }
+      return Optional.of("truncated: PNG without its IEND chunk in its last " + tail.length + " bytes");
+    }
+    if (ImageFormat.BMP.matches(head, head.length) && head.length >= 6) {
+      long declared = (head[2] & 0xFFL) | (head[3] & 0xFFL) << 8 | (head[4] & 0xFFL) << 16 | (head[5] & 0xFFL) << 24;
+      if (fileLength < declared) {
+        return Optional.of("truncated: BMP of " + fileLength + " bytes declares " + declared);
+      }
     }
     return Optional.empty();
   }

@@ -71,6 +71,10 @@ public final class ImagePipeline implements Serializable {
       throw new IllegalArgumentException("unknown pipeline operation \"" + spec.op() + "\": expected one of "
           + new TreeSet<>(PipelineOps.PARAMETERS.keySet()));
     }
+    if (spec.datasetStats()) {
+      throw new IllegalArgumentException("pipeline operation " + spec.op() + " has stats = dataset, which only "
+          + "training from a pack (convoy pack) resolves: point data.train at a pack, or give the statistics");
+    }
     for (String param : spec.params().keySet()) {
       if (!accepted.contains(param)) {
         throw new IllegalArgumentException("pipeline operation " + spec.op() + " has no parameter \"" + param
