@@ -48,10 +48,17 @@ import org.apache.spark.storage.StorageLevel;
 final class TrainingRun {
   private final ConvoyConfig config;
   private final PrintWriter console;
+  /** The checkpoint folder to continue from, or null for a fresh run. */
+  private final String resumeFrom;
 
   TrainingRun(ConvoyConfig config, PrintWriter console) {
+    this(config, console, null);
+  }
+
+  TrainingRun(ConvoyConfig config, PrintWriter console, String resumeFrom) {
     this.config = config;
     this.console = console;
+    this.resumeFrom = resumeFrom;
   }
 
   TrainingSummary run() throws IOException {
@@ -66,6 +73,8 @@ final class TrainingRun {
         throw new ConfigException("training.workers", String.valueOf(workers),
             "at most " + plan.train().samples().size() + ", the number of training images");
       }
+      String dataset = DatasetFingerprint.of(plan);
+      Checkpoint resumed = resumeFrom == null ? null : Resume.load(resumeFrom, hadoop, config, dataset, plan, console);
       out.writeText("labels.txt", plan.train().labelsText());
       out.writeText("config.conf", ConfigRenderer.render(config));
       List<SkippedFile> skipped = plan.skipped();
@@ -91,11 +100,18 @@ final class TrainingRun {
           config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches());
       Replica initial = Replica.initialize(spec, seed);
       TrainingEngine engine = engine(sc, trainRdd, spec, schedule, initial, settings);
+      if (resumed != null) {
+        Resume.restore(engine, resumed);
+      }
       Evaluation evaluation = new Evaluation(sc, valRdd, spec, config, settings);
       TaskTimeListener taskTimes = new TaskTimeListener();
       sc.sc().addSparkListener(taskTimes);
       try (MetricsLog metrics = new MetricsLog(out.create("metrics.jsonl"))) {
-        return train(sc, out, metrics, plan, spec, engine, evaluation, taskTimes, skipped.size(), wallStart);
+        Checkpointing checkpoints = new Checkpointing(new CheckpointStore(
+            config.checkpoint().resolvedDir(config.output().dir()), hadoop), config, spec, dataset, metrics, console,
+            engine, sc.getConf());
+        return train(sc, out, metrics, plan, spec, engine, evaluation, taskTimes, skipped.size(), wallStart,
+            checkpoints, resumed);
       } finally {
         sc.sc().removeSparkListener(taskTimes);
       }
@@ -114,56 +130,54 @@ final class TrainingRun {
 
   private TrainingSummary train(JavaSparkContext sc, OutputDir out, MetricsLog metrics, DatasetPlan plan,
       ModelSpec spec, TrainingEngine engine, Evaluation evaluation, TaskTimeListener taskTimes,
-      int skipped, long wallStart) {
+      int skipped, long wallStart, Checkpointing checkpoints, Checkpoint resumed) {
     var training = config.training();
     var averaging = training.averaging();
     int k = engine.batchesPerRound();
     String nativeBuild = NativeVariant.loaded();
-    metrics.write(event("start",
-        "master", sc.master(), "engine", training.engine(), "workers", training.workers(), "arch", spec.arch(),
-        "parameters", engine.state().parameters().length, "classes", spec.classes(),
-        "train_images", plan.train().samples().size(), "val_images", plan.val().samples().size(),
-        "skipped_files", skipped, "batch_size", training.batchSize(), "mode", averaging.mode().configName(),
-        "frequency", k, "updater_state", averaging.updaterState().configName(),
-        "threads_per_worker", config.cluster().threadsPerWorker(), "native", nativeBuild,
-        "epochs", training.epochs()));
+    RunProgress progress = resumed == null ? new RunProgress() : resumed.progress();
+    progress.seed = training.seed();
+    if (resumed != null) {
+      Resume.continueMetrics(metrics, resumed, console);
+    } else {
+      metrics.write(event("start",
+          "master", sc.master(), "engine", training.engine(), "workers", training.workers(), "arch", spec.arch(),
+          "parameters", engine.state().parameters().length, "classes", spec.classes(),
+          "train_images", plan.train().samples().size(), "val_images", plan.val().samples().size(),
+          "skipped_files", skipped, "batch_size", training.batchSize(), "mode", averaging.mode().configName(),
+          "frequency", k, "updater_state", averaging.updaterState().configName(),
+          "threads_per_worker", config.cluster().threadsPerWorker(), "native", nativeBuild,
+          "epochs", training.epochs()));
+    }
     console.printf("convoy: training %s (%,d parameters) on %,d images in %d classes; %d workers on %s, "
             + "%s averaging every %d minibatches of %d, updater state %s; engine %s, natives %s%n",
         spec.arch(), engine.state().parameters().length, plan.train().samples().size(), spec.classes(),
         training.workers(), sc.master(), averaging.mode().configName(), k, training.batchSize(),
         averaging.updaterState().configName(), training.engine(), nativeBuild);
 
-    double[] split = new double[5]; // broadcast, data, compute, overhead, apply
-    int rounds = 0;
-    long steps = 0;
-    double trainSeconds = 0;
-    long trainExamples = 0;
+    double[] split = progress.split; // broadcast, data, compute, overhead, apply
     EvalResult eval = null;
     OptimizerConfig optimizer = config.optimizer();
     PlateauTracker plateau = optimizer.schedule().name() == ScheduleName.PLATEAU ? PlateauTracker.of(spec) : null;
     EarlyStopping earlyStopping = EarlyStopping.of(optimizer.earlyStopping());
-    int epochsRun = 0;
-    for (int epoch = 0; epoch < training.epochs(); epoch++) {
-      EpochStats stats = engine.epoch(epoch, r -> {
-        split[0] += r.broadcastSeconds();
-        split[1] += r.dataSeconds();
-        split[2] += r.computeSeconds();
-        split[3] += r.overheadSeconds();
-        split[4] += r.applySeconds();
+    Resume.replay(progress, plateau, earlyStopping, engine, optimizer);
+    int batchesPerEpoch = (int) spec.plan().stepsPerEpoch();
+    for (int epoch = progress.epoch; epoch < training.epochs() && !progress.stopped; epoch++) {
+      EpochStats engineStats = engine.epoch(epoch, r -> {
         metrics.write(event("round", "round", r.round(), "epoch", r.epoch(), "loss", r.loss(),
             "images_per_sec", r.imagesPerSec(), "examples", r.examples(), "seconds", r.seconds(),
             "broadcast_seconds", r.broadcastSeconds(), "data_seconds", r.dataSeconds(),
             "compute_seconds", r.computeSeconds(), "overhead_seconds", r.overheadSeconds(),
             "apply_seconds", r.applySeconds(), "lr", r.learningRate()));
         requireFinite(r.loss(), r.round());
+        progress.roundDone(r, k, batchesPerEpoch);
+        checkpoints.afterRound(progress, engine);
       });
-      rounds += stats.rounds();
-      steps += stats.batches() / training.workers();
-      trainSeconds += stats.seconds();
-      trainExamples += stats.examples();
       long evalStart = System.nanoTime();
       eval = evaluation.evaluate(engine.state().parameters(), "epoch " + (epoch + 1) + " validation");
       double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+      EpochStats stats = progress.epochDone(engineStats, training.workers(), eval);
+      int rounds = progress.rounds;
       double imagesPerSec = stats.examples() / stats.seconds();
       metrics.write(event("epoch", "epoch", epoch + 1, "rounds", rounds, "train_loss", stats.meanLoss(),
           "val_top1", eval.top1(), "val_top5", eval.top5(), "val_loss", eval.loss(),
@@ -172,7 +186,6 @@ final class TrainingRun {
       console.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  val top-1 %.4f  top-5 %.4f  loss %.4f  %.0f images/s%n",
           epoch + 1, training.epochs(), stats.meanLoss(), eval.top1(), eval.top5(), eval.loss(), imagesPerSec);
       requireFinite(stats.meanLoss(), rounds);
-      epochsRun = epoch + 1;
       if (plateau != null) {
         double before = plateau.factor();
         double factor = plateau.observe(metric(eval, optimizer.schedule().plateau().metric()));
@@ -191,9 +204,18 @@ final class TrainingRun {
         console.printf(Locale.ROOT, "convoy: stopping early after epoch %d: %s has not improved for %d epochs "
             + "(best %.4f in epoch %d)%n", epoch + 1, watched, optimizer.earlyStopping().patience(),
             earlyStopping.best(), earlyStopping.bestEvaluation() + 1);
-        break;
+        progress.stopped = true;
       }
+      checkpoints.afterEpoch(progress, engine);
     }
+    if (eval == null) { // resumed after the last evaluation: evaluate the final state again
+      eval = evaluation.evaluate(engine.state().parameters(), "final validation");
+    }
+    int rounds = progress.rounds;
+    long steps = progress.steps;
+    double trainSeconds = progress.trainSeconds;
+    long trainExamples = progress.trainExamples;
+    int epochsRun = progress.epoch;
 
     saveModel(out, spec, engine.state());
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
@@ -264,16 +286,7 @@ final class TrainingRun {
   }
 
   private void saveModel(OutputDir out, ModelSpec spec, ModelState state) {
-    Replica model = Replica.withParameters(spec, state.parameters());
-    // The driver holds the run's optimizer state in gradients mode, and in parameters mode when
-    // it is averaged; with local or reset state there is no single state to save.
-    var averaging = config.training().averaging();
-    boolean withUpdater = (averaging.mode() == AveragingMode.GRADIENTS
-        || averaging.updaterState() == UpdaterStatePolicy.AVERAGE)
-        && state.updaterState().length == model.updaterStateLength();
-    if (withUpdater) {
-      model.setUpdaterState(state.updaterState());
-    }
-    out.writeAtomically("model.zip", stream -> model.save(stream, withUpdater));
+    ModelZip.requireFinite(state, "at the end of training");
+    out.writeAtomically("model.zip", ModelZip.of(config, spec, state));
   }
 }

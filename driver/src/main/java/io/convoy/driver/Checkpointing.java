@@ -1,0 +1,73 @@
+package io.convoy.driver;
+
+import io.convoy.conf.ConfigRenderer;
+import io.convoy.conf.ConvoyConfig;
+import io.convoy.model.ModelSpec;
+import java.io.PrintWriter;
+import org.apache.spark.SparkConf;
+
+/**
+ * When a training run writes checkpoints, and what into them: after every
+ * {@code checkpoint.every-rounds} rounds and every {@code checkpoint.every-epochs} epochs
+ * (after the epoch's evaluation), keeping the newest {@code checkpoint.keep}. Engines that
+ * cannot resume get none.
+ *
+ * <p>For tests of resuming, the Spark setting {@code spark.convoy.test.stop-after-round=N}
+ * stops the run with an error right after round N (and its checkpoint, if one is due), as a
+ * crash of the driver would.
+ */
+final class Checkpointing {
+  static final String STOP_AFTER_ROUND = "spark.convoy.test.stop-after-round";
+
+  private final CheckpointStore store;
+  private final ConvoyConfig config;
+  private final ModelSpec spec;
+  private final String dataset;
+  private final MetricsLog metrics;
+  private final PrintWriter console;
+  private final boolean enabled;
+  private final int stopAfterRound;
+
+  Checkpointing(CheckpointStore store, ConvoyConfig config, ModelSpec spec, String dataset, MetricsLog metrics,
+      PrintWriter console, TrainingEngine engine, SparkConf spark) {
+    this.store = store;
+    this.config = config;
+    this.spec = spec;
+    this.dataset = dataset;
+    this.metrics = metrics;
+    this.console = console;
+    this.enabled = config.checkpoint().enabled() && engine.resumable();
+    this.stopAfterRound = spark.getInt(STOP_AFTER_ROUND, -1);
+    if (config.checkpoint().enabled() && !engine.resumable()) {
+      console.printf("convoy: no checkpoints: training.engine = %s cannot resume%n", config.training().engine());
+    }
+  }
+
+  /** After a round has been averaged and logged. */
+  void afterRound(RunProgress progress, TrainingEngine engine) {
+    int every = config.checkpoint().everyRounds();
+    if (enabled && every > 0 && progress.rounds % every == 0) {
+      write(progress, engine, "round " + progress.rounds);
+    }
+    if (progress.rounds == stopAfterRound) {
+      throw new IllegalStateException("stopped after round " + stopAfterRound + " (" + STOP_AFTER_ROUND + ")");
+    }
+  }
+
+  /** After an epoch has been evaluated and the plateau and early-stopping decisions made. */
+  void afterEpoch(RunProgress progress, TrainingEngine engine) {
+    int every = config.checkpoint().everyEpochs();
+    if (enabled && every > 0 && progress.epoch % every == 0) {
+      write(progress, engine, "epoch " + progress.epoch);
+    }
+  }
+
+  private void write(RunProgress progress, TrainingEngine engine, String when) {
+    var state = engine.state();
+    ModelZip.requireFinite(state, "after " + when);
+    String uri = store.write(Checkpoint.files(progress, state, ConfigRenderer.render(config), dataset,
+        metrics.written(), ModelZip.of(config, spec, state)), config.checkpoint().keep());
+    metrics.write(MetricsLog.event("checkpoint", "round", progress.rounds, "epoch", progress.epoch,
+        "batches_done", progress.batchesDone, "uri", uri));
+  }
+}
