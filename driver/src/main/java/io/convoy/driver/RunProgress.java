@@ -44,6 +44,8 @@ final class RunProgress {
   double epochSeconds;
   /** Every epoch's validation loss, top-1 and top-5, in order. */
   List<double[]> evaluations = new ArrayList<>();
+  /** Samples skipped during training so far, as {@code path<TAB>reason}. */
+  List<String> skipped = new ArrayList<>();
   /** Early stopping ended the run. */
   boolean stopped;
   /** The run's seed, recorded for provenance. */

@@ -161,6 +161,8 @@ final class TrainingRun {
     PlateauTracker plateau = optimizer.schedule().name() == ScheduleName.PLATEAU ? PlateauTracker.of(spec) : null;
     EarlyStopping earlyStopping = EarlyStopping.of(optimizer.earlyStopping());
     Resume.replay(progress, plateau, earlyStopping, engine, optimizer);
+    SkipBudget skips = new SkipBudget(out, console, config.data().maxSkipped(),
+        plan.skipped().stream().map(s -> s.path() + "\t" + s.reason()).toList(), progress.skipped);
     int batchesPerEpoch = (int) spec.plan().stepsPerEpoch();
     for (int epoch = progress.epoch; epoch < training.epochs() && !progress.stopped; epoch++) {
       EpochStats engineStats = engine.epoch(epoch, r -> {
@@ -170,11 +172,17 @@ final class TrainingRun {
             "compute_seconds", r.computeSeconds(), "overhead_seconds", r.overheadSeconds(),
             "apply_seconds", r.applySeconds(), "lr", r.learningRate()));
         requireFinite(r.loss(), r.round());
+        if (!r.skipped().isEmpty()) {
+          skips.record(r.skipped(), "round " + r.round());
+          progress.skipped = skips.lines();
+        }
         progress.roundDone(r, k, batchesPerEpoch);
         checkpoints.afterRound(progress, engine);
       });
       long evalStart = System.nanoTime();
       eval = evaluation.evaluate(engine.state().parameters(), "epoch " + (epoch + 1) + " validation");
+      skips.record(eval.skipped(), "epoch " + (epoch + 1) + " validation");
+      progress.skipped = skips.lines();
       double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
       EpochStats stats = progress.epochDone(engineStats, training.workers(), eval);
       int rounds = progress.rounds;
