@@ -1,6 +1,5 @@
 package io.convoy.driver;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +10,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -93,9 +92,8 @@ final class CheckpointStore {
       tmp = null;
       prune(keep);
       return fs.makeQualified(target).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a checkpoint in " + uri() + ": " + e.getMessage()
-          + " (earlier checkpoints are unchanged)", e);
+    } catch (IOException | FSError e) {
+      throw OutputDir.failure("cannot write a checkpoint in " + uri(), e, " (earlier checkpoints are unchanged)");
     } finally {
       if (tmp != null) {
         deleteQuietly(tmp);
@@ -219,7 +217,7 @@ final class CheckpointStore {
   private void deleteQuietly(Path path) {
     try {
       fs.delete(path, true);
-    } catch (IOException ignored) {
+    } catch (IOException | FSError ignored) {
       // best effort: a leftover temporary folder is ignored by readers and replaced next time
     }
   }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.fs.FSError;
 
 /**
  * {@code metrics.jsonl}: one JSON object a line, each with an {@code event} field, flushed per
@@ -46,8 +47,8 @@ final class MetricsLog implements Closeable {
       out.write(lines);
       out.flush();
       written.write(lines);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to metrics.jsonl: " + e.getMessage(), e);
+    } catch (IOException | FSError e) {
+      throw OutputDir.failure("cannot append to metrics.jsonl", e, "");
     }
   }
 
