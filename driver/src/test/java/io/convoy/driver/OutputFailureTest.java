@@ -59,7 +59,7 @@ class OutputFailureTest {
     ConvoyCliTest.Result r = ConvoyCliTest.run("train", "--out", run.toString(),
         "--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
         "--set", "data.image-size=16", "--set", "training.workers=2", "--set", "training.batch-size=6",
-        "--set", "training.epochs=2", "--set", "cluster.master=local[2]");
+        "--set", "training.epochs=1", "--set", "cluster.master=local[2]");
     assertEquals(1, r.status(), r.stderr());
     String line = r.stderr().lines().findFirst().orElseThrow();
     assertTrue(line.startsWith("convoy: error: cannot write ") && line.contains("/run/model.zip: No space left on device"),
@@ -69,7 +69,7 @@ class OutputFailureTest {
     CheckpointStore.Loaded newest = new CheckpointStore(run.resolve("checkpoints").toString(), new Configuration())
         .newestValid(w -> { throw new AssertionError(w); });
     assertNotNull(newest);
-    assertEquals(2, Checkpoint.read(newest).progress().epoch);
+    assertEquals(1, Checkpoint.read(newest).progress().epoch);
   }
 
   /** The file system refuses to rename the new checkpoint into place: clear error, earlier ones stay valid. */
