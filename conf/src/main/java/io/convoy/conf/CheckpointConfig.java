@@ -10,8 +10,10 @@ import java.io.Serializable;
  * @param everyRounds a checkpoint after every this many averaging rounds; 0: none by rounds
  * @param everyEpochs a checkpoint after every this many epochs (after evaluation); 0: none by epochs
  * @param keep how many of the newest checkpoints are kept; older ones are deleted
+ * @param modelZip whether each checkpoint also holds a DL4J model.zip (resuming does not need it)
  */
-public record CheckpointConfig(String dir, int everyRounds, int everyEpochs, int keep) implements Serializable {
+public record CheckpointConfig(String dir, int everyRounds, int everyEpochs, int keep, boolean modelZip)
+    implements Serializable {
 
   /** The checkpoint folder of a run writing its outputs to {@code outputDir}. */
   public String resolvedDir(String outputDir) {

@@ -61,7 +61,8 @@ final class ConfigBinder {
         config.getIsNull("checkpoint.dir") ? null : nonEmpty("checkpoint.dir"),
         integer("checkpoint.every-rounds", 0, 100_000_000),
         integer("checkpoint.every-epochs", 0, 100_000),
-        integer("checkpoint.keep", 1, 10_000));
+        integer("checkpoint.keep", 1, 10_000),
+        bool("checkpoint.model-zip"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

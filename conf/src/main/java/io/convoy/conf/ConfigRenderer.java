@@ -58,7 +58,7 @@ public final class ConfigRenderer {
     root.put("output", map("dir", c.output().dir()));
     CheckpointConfig k = c.checkpoint();
     root.put("checkpoint", map("dir", k.dir(), "every-rounds", k.everyRounds(), "every-epochs", k.everyEpochs(),
-        "keep", k.keep()));
+        "keep", k.keep(), "model-zip", k.modelZip()));
     return ConfigValueFactory.fromMap(root).render(
         ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
   }

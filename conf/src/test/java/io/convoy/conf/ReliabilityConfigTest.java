@@ -1,6 +1,7 @@
 package io.convoy.conf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,9 +27,11 @@ class ReliabilityConfigTest {
     assertEquals(0, c.checkpoint().everyRounds());
     assertEquals(1, c.checkpoint().everyEpochs());
     assertEquals(3, c.checkpoint().keep());
+    assertTrue(c.checkpoint().modelZip());
     assertEquals(100, c.data().maxSkipped());
     ConvoyConfig set = ConfigLoader.load(null, List.of("checkpoint.dir=hdfs://nn:8020/ckpt", "checkpoint.keep=1",
-        "checkpoint.every-rounds=50", "checkpoint.every-epochs=0", "data.max-skipped=0"));
+        "checkpoint.every-rounds=50", "checkpoint.every-epochs=0", "data.max-skipped=0", "checkpoint.model-zip=false"));
+    assertFalse(set.checkpoint().modelZip());
     assertEquals("hdfs://nn:8020/ckpt", set.checkpoint().resolvedDir("ignored"));
     assertEquals(50, set.checkpoint().everyRounds());
     assertTrue(set.checkpoint().enabled());
@@ -40,7 +43,7 @@ class ReliabilityConfigTest {
   void badCheckpointValuesAreAllReportedTogether() {
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of(
         "checkpoint.keep=0", "checkpoint.every-rounds=-1", "checkpoint.every-epochs=1.5", "data.max-skipped=-3",
-        "checkpoint.dir=\"\"")));
+        "checkpoint.dir=\"\"", "checkpoint.model-zip=sometimes")));
     Map<String, ConfigProblem> byKey = new java.util.HashMap<>();
     e.problems().forEach(p -> byKey.put(p.key(), p));
     assertEquals("0", byKey.get("checkpoint.keep").found());
@@ -49,7 +52,8 @@ class ReliabilityConfigTest {
     assertEquals("1.5", byKey.get("checkpoint.every-epochs").found());
     assertEquals("-3", byKey.get("data.max-skipped").found());
     assertTrue(byKey.containsKey("checkpoint.dir"), e.getMessage());
-    assertEquals(5, e.problems().size(), e.getMessage());
+    assertTrue(byKey.get("checkpoint.model-zip").allowed().contains("true or false"));
+    assertEquals(6, e.problems().size(), e.getMessage());
   }
 
   @Test

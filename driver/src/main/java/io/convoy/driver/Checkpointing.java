@@ -3,6 +3,8 @@ package io.convoy.driver;
 import io.convoy.conf.ConfigRenderer;
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.model.ModelSpec;
+import io.convoy.model.Replica;
+import io.convoy.worker.ModelState;
 import java.io.PrintWriter;
 import org.apache.spark.SparkConf;
 
@@ -27,6 +29,8 @@ final class Checkpointing {
   private final PrintWriter console;
   private final boolean enabled;
   private final int stopAfterRound;
+  /** The network model.zip files are written through, built at the first checkpoint. */
+  private Replica saver;
 
   Checkpointing(CheckpointStore store, ConvoyConfig config, ModelSpec spec, String dataset, MetricsLog metrics,
       PrintWriter console, TrainingEngine engine, SparkConf spark) {
@@ -62,12 +66,21 @@ final class Checkpointing {
     }
   }
 
+  private Replica saver(ModelState state) {
+    if (saver == null) {
+      saver = Replica.withParameters(spec, state.parameters());
+    }
+    return saver;
+  }
+
   private void write(RunProgress progress, TrainingEngine engine, String when) {
+    long start = System.nanoTime();
     var state = engine.state();
     ModelZip.requireFinite(state, "after " + when);
     String uri = store.write(Checkpoint.files(progress, state, ConfigRenderer.render(config), dataset,
-        metrics.written(), ModelZip.of(config, spec, state)), config.checkpoint().keep());
+        metrics.written(), config.checkpoint().modelZip() ? ModelZip.of(config, saver(state), state) : null),
+        config.checkpoint().keep());
     metrics.write(MetricsLog.event("checkpoint", "round", progress.rounds, "epoch", progress.epoch,
-        "batches_done", progress.batchesDone, "uri", uri));
+        "batches_done", progress.batchesDone, "uri", uri, "seconds", (System.nanoTime() - start) / 1e9));
   }
 }

@@ -17,7 +17,15 @@ final class ModelZip {
    * local or reset state there is no single state to save.
    */
   static OutputDir.Writer of(ConvoyConfig config, ModelSpec spec, ModelState state) {
-    Replica model = Replica.withParameters(spec, state.parameters());
+    return of(config, Replica.withParameters(spec, state.parameters()), state);
+  }
+
+  /**
+   * The same through {@code model}, whose parameters (and updater state) are overwritten:
+   * building a DL4J network costs more than writing it, so repeated saves reuse one.
+   */
+  static OutputDir.Writer of(ConvoyConfig config, Replica model, ModelState state) {
+    model.setParameters(state.parameters());
     var averaging = config.training().averaging();
     boolean withUpdater = (averaging.mode() == AveragingMode.GRADIENTS
         || averaging.updaterState() == UpdaterStatePolicy.AVERAGE)

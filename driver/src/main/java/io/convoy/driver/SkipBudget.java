@@ -28,6 +28,9 @@ final class SkipBudget {
     this.max = max;
     this.catalogLines = List.copyOf(catalogLines);
     earlier.forEach(this::put);
+    if (!skipped.isEmpty()) {
+      writeList(); // a resumed run lists what it skipped before, too
+    }
   }
 
   /** Records samples skipped by a round or an evaluation ({@code path<TAB>reason} each). */
@@ -37,9 +40,7 @@ final class SkipBudget {
     if (skipped.size() == before) {
       return;
     }
-    List<String> all = new ArrayList<>(catalogLines);
-    skipped.forEach((path, reason) -> all.add(path + "\t" + reason));
-    out.writeText("skipped.txt", all.stream().collect(Collectors.joining("\n", "", "\n")));
+    writeList();
     console.printf("convoy: warning: %d sample(s) could not be used in %s and were left out (%d in the run, "
         + "listed in %s)%n", skipped.size() - before, where, skipped.size(), out.uri("skipped.txt"));
     if (skipped.size() > max) {
@@ -47,6 +48,12 @@ final class SkipBudget {
           + "more than data.max-skipped = " + max + " (listed in " + out.uri("skipped.txt")
           + "): the dataset changed after it was catalogued; fix or remove the files, or raise data.max-skipped");
     }
+  }
+
+  private void writeList() {
+    List<String> all = new ArrayList<>(catalogLines);
+    skipped.forEach((path, reason) -> all.add(path + "\t" + reason));
+    out.writeText("skipped.txt", all.stream().collect(Collectors.joining("\n", "", "\n")));
   }
 
   /** The samples skipped so far, as {@code path<TAB>reason} (kept in checkpoints). */

@@ -2,7 +2,6 @@ package io.convoy.driver;
 
 import static io.convoy.driver.MetricsLog.event;
 
-import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConfigRenderer;
 import io.convoy.conf.ConvoyConfig;
@@ -10,7 +9,6 @@ import io.convoy.conf.MetricName;
 import io.convoy.conf.OptimizerConfig;
 import io.convoy.conf.ScheduleName;
 import io.convoy.conf.TrainingConfig;
-import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.EarlyStopping;
