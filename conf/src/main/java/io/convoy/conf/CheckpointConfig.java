@@ -11,9 +11,12 @@ import java.io.Serializable;
  * @param everyEpochs a checkpoint after every this many epochs (after evaluation); 0: none by epochs
  * @param keep how many of the newest checkpoints are kept; older ones are deleted
  * @param modelZip whether each checkpoint also holds a DL4J model.zip (resuming does not need it)
+ * @param rollbacks how many times a run whose loss became NaN or infinite goes back to its newest
+ *     checkpoint and on at a lower learning rate before it stops; 0: stop at once
+ * @param rollbackLrFactor multiplies the learning rate at each such rollback, in (0, 1)
  */
-public record CheckpointConfig(String dir, int everyRounds, int everyEpochs, int keep, boolean modelZip)
-    implements Serializable {
+public record CheckpointConfig(String dir, int everyRounds, int everyEpochs, int keep, boolean modelZip,
+    int rollbacks, double rollbackLrFactor) implements Serializable {
 
   /** The checkpoint folder of a run writing its outputs to {@code outputDir}. */
   public String resolvedDir(String outputDir) {

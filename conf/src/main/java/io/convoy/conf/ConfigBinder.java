@@ -62,7 +62,9 @@ final class ConfigBinder {
         integer("checkpoint.every-rounds", 0, 100_000_000),
         integer("checkpoint.every-epochs", 0, 100_000),
         integer("checkpoint.keep", 1, 10_000),
-        bool("checkpoint.model-zip"));
+        bool("checkpoint.model-zip"),
+        integer("checkpoint.rollbacks", 0, 1000),
+        number("checkpoint.rollback-lr-factor", 0, false, 0.999_999, "a multiplier in (0, 1)"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

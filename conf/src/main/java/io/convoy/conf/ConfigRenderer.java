@@ -58,7 +58,8 @@ public final class ConfigRenderer {
     root.put("output", map("dir", c.output().dir()));
     CheckpointConfig k = c.checkpoint();
     root.put("checkpoint", map("dir", k.dir(), "every-rounds", k.everyRounds(), "every-epochs", k.everyEpochs(),
-        "keep", k.keep(), "model-zip", k.modelZip()));
+        "keep", k.keep(), "model-zip", k.modelZip(),
+        "rollbacks", k.rollbacks(), "rollback-lr-factor", k.rollbackLrFactor()));
     return ConfigValueFactory.fromMap(root).render(
         ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
   }

@@ -28,6 +28,8 @@ class ReliabilityConfigTest {
     assertEquals(1, c.checkpoint().everyEpochs());
     assertEquals(3, c.checkpoint().keep());
     assertTrue(c.checkpoint().modelZip());
+    assertEquals(0, c.checkpoint().rollbacks());
+    assertEquals(0.1, c.checkpoint().rollbackLrFactor());
     assertEquals(100, c.data().maxSkipped());
     ConvoyConfig set = ConfigLoader.load(null, List.of("checkpoint.dir=hdfs://nn:8020/ckpt", "checkpoint.keep=1",
         "checkpoint.every-rounds=50", "checkpoint.every-epochs=0", "data.max-skipped=0", "checkpoint.model-zip=false"));
@@ -43,7 +45,7 @@ class ReliabilityConfigTest {
   void badCheckpointValuesAreAllReportedTogether() {
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null, List.of(
         "checkpoint.keep=0", "checkpoint.every-rounds=-1", "checkpoint.every-epochs=1.5", "data.max-skipped=-3",
-        "checkpoint.dir=\"\"", "checkpoint.model-zip=sometimes")));
+        "checkpoint.dir=\"\"", "checkpoint.model-zip=sometimes", "checkpoint.rollback-lr-factor=1")));
     Map<String, ConfigProblem> byKey = new java.util.HashMap<>();
     e.problems().forEach(p -> byKey.put(p.key(), p));
     assertEquals("0", byKey.get("checkpoint.keep").found());
@@ -53,7 +55,8 @@ class ReliabilityConfigTest {
     assertEquals("-3", byKey.get("data.max-skipped").found());
     assertTrue(byKey.containsKey("checkpoint.dir"), e.getMessage());
     assertTrue(byKey.get("checkpoint.model-zip").allowed().contains("true or false"));
-    assertEquals(6, e.problems().size(), e.getMessage());
+    assertEquals("a multiplier in (0, 1)", byKey.get("checkpoint.rollback-lr-factor").allowed());
+    assertEquals(7, e.problems().size(), e.getMessage());
   }
 
   @Test

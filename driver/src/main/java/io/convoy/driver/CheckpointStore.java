@@ -103,19 +103,33 @@ final class CheckpointStore {
 
   /** The newest checkpoint whose files match its manifest, or null if there is none. */
   Loaded newestValid(Consumer<String> warnings) {
+    return valid(0, warnings);
+  }
+
+  /**
+   * The valid checkpoint {@code back} places before the newest valid one, the oldest valid one
+   * when there are fewer, or null when there is none.
+   */
+  Loaded valid(int back, Consumer<String> warnings) {
     try {
       if (!fs.exists(dir)) {
         return null;
       }
+      Loaded found = null;
+      int seen = 0;
       for (Path candidate : checkpoints()) {
         String problem = verify(candidate);
         if (problem == null) {
-          return new Loaded(fs.makeQualified(candidate).toString(), candidate);
+          found = new Loaded(fs.makeQualified(candidate).toString(), candidate);
+          if (seen++ == back) {
+            return found;
+          }
+          continue;
         }
         warnings.accept("checkpoint " + fs.makeQualified(candidate) + " is unusable (" + problem
             + "); trying the one before it");
       }
-      return null;
+      return found;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list checkpoints in " + uri() + ": " + e.getMessage(), e);
     }

@@ -31,6 +31,7 @@ final class Checkpointing {
   private final int stopAfterRound;
   /** The network model.zip files are written through, built at the first checkpoint. */
   private Replica saver;
+  private int rollbacks;
 
   Checkpointing(CheckpointStore store, ConvoyConfig config, ModelSpec spec, String dataset, MetricsLog metrics,
       PrintWriter console, TrainingEngine engine, SparkConf spark) {
@@ -44,6 +45,16 @@ final class Checkpointing {
     this.stopAfterRound = spark.getInt(STOP_AFTER_ROUND, -1);
     if (config.checkpoint().enabled() && !engine.resumable()) {
       console.printf("convoy: no checkpoints: training.engine = %s cannot resume%n", config.training().engine());
+    }
+  }
+
+  /**
+   * Before the first round of a fresh run that may roll back: a checkpoint of the initial state,
+   * so that even a divergence in the first rounds has one to go back to.
+   */
+  void atStart(RunProgress progress, TrainingEngine engine) {
+    if (enabled && config.checkpoint().rollbacks() > 0 && progress.rounds == 0) {
+      write(progress, engine, "initialization");
     }
   }
 
@@ -71,6 +82,32 @@ final class Checkpointing {
       saver = Replica.withParameters(spec, state.parameters());
     }
     return saver;
+  }
+
+  /**
+   * After the loss became non-finite: a checkpoint to go back to, with {@code progress} set back
+   * to it and its learning-rate factor lowered, when {@code checkpoint.rollbacks} allows another
+   * rollback; otherwise rethrows {@code diverged}. The first rollback takes the newest checkpoint,
+   * each further one the one before the last one taken (kept ones permitting): a checkpoint
+   * whose own parameters already give a non-finite loss cannot be saved by any learning rate.
+   */
+  Checkpoint rollBack(TrainingDivergedException diverged, RunProgress progress) {
+    if (!enabled || rollbacks >= config.checkpoint().rollbacks()) {
+      throw diverged;
+    }
+    CheckpointStore.Loaded loaded = store.valid(rollbacks, w -> console.println("convoy: warning: " + w));
+    if (loaded == null) {
+      throw diverged;
+    }
+    rollbacks++;
+    Checkpoint checkpoint = Checkpoint.read(loaded);
+    double factor = progress.rollbackFactor * config.checkpoint().rollbackLrFactor();
+    progress.rollBackTo(checkpoint.progress(), factor);
+    metrics.write(MetricsLog.event("rollback", "checkpoint", checkpoint.uri(), "round", progress.rounds,
+        "lr_factor", factor, "reason", diverged.getMessage()));
+    console.printf("convoy: warning: %s; going back to %s (round %d) with the learning rate x %s (rollback %d of %d)%n",
+        diverged.getMessage(), checkpoint.uri(), progress.rounds, factor, rollbacks, config.checkpoint().rollbacks());
+    return checkpoint;
   }
 
   private void write(RunProgress progress, TrainingEngine engine, String when) {

@@ -79,17 +79,15 @@ final class Resume {
    */
   static void replay(RunProgress progress, PlateauTracker plateau, EarlyStopping earlyStopping,
       TrainingEngine engine, OptimizerConfig optimizer) {
-    if (progress.evaluations.isEmpty()) {
-      return;
-    }
     for (double[] e : progress.evaluations) {
       if (plateau != null) {
         plateau.observe(metric(e, optimizer.schedule().plateau().metric()));
       }
       earlyStopping.observe(metric(e, optimizer.earlyStopping().metric()));
     }
-    if (plateau != null) {
-      engine.setLearningRateFactor(plateau.factor());
+    double factor = (plateau != null ? plateau.factor() : 1) * progress.rollbackFactor;
+    if (factor != 1) {
+      engine.setLearningRateFactor(factor);
     }
   }
 

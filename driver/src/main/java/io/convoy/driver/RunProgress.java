@@ -46,6 +46,8 @@ final class RunProgress {
   List<double[]> evaluations = new ArrayList<>();
   /** Samples skipped during training so far, as {@code path<TAB>reason}. */
   List<String> skipped = new ArrayList<>();
+  /** Multiplies the learning rate after rollbacks from a divergence (1 without). */
+  double rollbackFactor = 1;
   /** Early stopping ended the run. */
   boolean stopped;
   /** The run's seed, recorded for provenance. */
@@ -106,6 +108,26 @@ final class RunProgress {
     carriedExamples = epochExamples;
     carriedLossSum = epochLossSum;
     carriedSeconds = epochSeconds;
+  }
+
+  /** Goes back to {@code earlier} (a checkpoint's progress), keeping this run's rollback factor. */
+  void rollBackTo(RunProgress earlier, double factor) {
+    epoch = earlier.epoch;
+    batchesDone = earlier.batchesDone;
+    rounds = earlier.rounds;
+    steps = earlier.steps;
+    trainSeconds = earlier.trainSeconds;
+    trainExamples = earlier.trainExamples;
+    split = earlier.split.clone();
+    epochRounds = earlier.epochRounds;
+    epochBatches = earlier.epochBatches;
+    epochExamples = earlier.epochExamples;
+    epochLossSum = earlier.epochLossSum;
+    epochSeconds = earlier.epochSeconds;
+    evaluations = new ArrayList<>(earlier.evaluations);
+    stopped = earlier.stopped;
+    rollbackFactor = factor;
+    startEpoch();
   }
 
   byte[] toJson() {

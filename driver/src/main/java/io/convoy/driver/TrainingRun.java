@@ -162,21 +162,33 @@ final class TrainingRun {
     SkipBudget skips = new SkipBudget(out, console, config.data().maxSkipped(),
         plan.skipped().stream().map(s -> s.path() + "\t" + s.reason()).toList(), progress.skipped);
     int batchesPerEpoch = (int) spec.plan().stepsPerEpoch();
+    checkpoints.atStart(progress, engine);
     for (int epoch = progress.epoch; epoch < training.epochs() && !progress.stopped; epoch++) {
-      EpochStats engineStats = engine.epoch(epoch, r -> {
-        metrics.write(event("round", "round", r.round(), "epoch", r.epoch(), "loss", r.loss(),
-            "images_per_sec", r.imagesPerSec(), "examples", r.examples(), "seconds", r.seconds(),
-            "broadcast_seconds", r.broadcastSeconds(), "data_seconds", r.dataSeconds(),
-            "compute_seconds", r.computeSeconds(), "overhead_seconds", r.overheadSeconds(),
-            "apply_seconds", r.applySeconds(), "lr", r.learningRate()));
-        requireFinite(r.loss(), r.round());
-        if (!r.skipped().isEmpty()) {
-          skips.record(r.skipped(), "round " + r.round());
-          progress.skipped = skips.lines();
-        }
-        progress.roundDone(r, k, batchesPerEpoch);
-        checkpoints.afterRound(progress, engine);
-      });
+      EpochStats engineStats;
+      try {
+        engineStats = engine.epoch(epoch, r -> {
+          metrics.write(event("round", "round", r.round(), "epoch", r.epoch(), "loss", r.loss(),
+              "images_per_sec", r.imagesPerSec(), "examples", r.examples(), "seconds", r.seconds(),
+              "broadcast_seconds", r.broadcastSeconds(), "data_seconds", r.dataSeconds(),
+              "compute_seconds", r.computeSeconds(), "overhead_seconds", r.overheadSeconds(),
+              "apply_seconds", r.applySeconds(), "lr", r.learningRate()));
+          requireFinite(r.loss(), r.round());
+          if (!r.skipped().isEmpty()) {
+            skips.record(r.skipped(), "round " + r.round());
+            progress.skipped = skips.lines();
+          }
+          progress.roundDone(r, k, batchesPerEpoch);
+          checkpoints.afterRound(progress, engine);
+        });
+      } catch (TrainingDivergedException diverged) {
+        Checkpoint back = checkpoints.rollBack(diverged, progress); // rethrows unless configured
+        engine.restore(back.state(), progress.epoch, progress.batchesDone);
+        plateau = optimizer.schedule().name() == ScheduleName.PLATEAU ? PlateauTracker.of(spec) : null;
+        earlyStopping = EarlyStopping.of(optimizer.earlyStopping());
+        Resume.replay(progress, plateau, earlyStopping, engine, optimizer);
+        epoch = progress.epoch - 1;
+        continue;
+      }
       long evalStart = System.nanoTime();
       eval = evaluation.evaluate(engine.state().parameters(), "epoch " + (epoch + 1) + " validation");
       skips.record(eval.skipped(), "epoch " + (epoch + 1) + " validation");
@@ -195,7 +207,7 @@ final class TrainingRun {
       if (plateau != null) {
         double before = plateau.factor();
         double factor = plateau.observe(metric(eval, optimizer.schedule().plateau().metric()));
-        engine.setLearningRateFactor(factor);
+        engine.setLearningRateFactor(factor * progress.rollbackFactor);
         if (factor != before) {
           metrics.write(event("lr_drop", "epoch", epoch + 1, "factor", factor));
           console.printf(Locale.ROOT, "convoy: %s has not improved for %d epochs: learning rate x %.4g%n",

@@ -59,6 +59,45 @@ class DivergenceTest {
     }
   }
 
+  /**
+   * With checkpoint.rollbacks, the same diverging run goes back to a checkpoint (the newest, then
+   * older ones: here after epoch 1, then the initial one) at a hundredth of the rate each time,
+   * finishes, and saves a finite model; after each rollback event the rounds go on from the
+   * checkpoint's.
+   */
+  @Test
+  void aDivergingRunRollsBackToItsCheckpointAtALowerRateAndFinishes() throws Exception {
+    Path run = out.resolve("rollback");
+    ConvoyCliTest.Result r = ConvoyCliTest.run("train", "--out", run.toString(),
+        "--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
+        "--set", "data.image-size=16", "--set", "training.workers=2", "--set", "training.batch-size=6",
+        "--set", "training.epochs=2", "--set", "training.averaging.frequency=1", "--set", "optimizer.name=sgd",
+        "--set", "optimizer.lr=10", "--set", "optimizer.weight-decay=0", "--set", "cluster.master=local[2]",
+        "--set", "checkpoint.rollbacks=3", "--set", "checkpoint.rollback-lr-factor=0.01");
+    assertEquals(0, r.status(), r.stderr() + r.stdout());
+    List<JsonNode> events = ResumeTest.events(run);
+    int rollbacks = 0;
+    for (int i = 0; i < events.size(); i++) {
+      if (events.get(i).get("event").asText().equals("rollback")) {
+        rollbacks++;
+        int back = events.get(i).get("round").asInt();
+        JsonNode next = events.subList(i + 1, events.size()).stream()
+            .filter(e -> e.get("event").asText().equals("round")).findFirst().orElseThrow();
+        assertEquals(back + 1, next.get("round").asInt(), "after " + events.get(i));
+      }
+    }
+    assertTrue(rollbacks >= 1, "no rollback: " + r.stdout());
+    assertTrue(r.stdout().contains("going back to"), r.stdout());
+    JsonNode last = events.get(events.size() - 1);
+    assertEquals("final", last.get("event").asText());
+    assertEquals(6, last.get("rounds").asInt());
+    float[] params = org.deeplearning4j.util.ModelSerializer.restoreMultiLayerNetwork(
+        run.resolve("model.zip").toFile(), false).params().toFloatVector();
+    for (float p : params) {
+      assertTrue(Float.isFinite(p));
+    }
+  }
+
   private static double loss(JsonNode round) {
     JsonNode loss = round.get("loss");
     return loss.isNumber() ? loss.asDouble() : Double.parseDouble(loss.asText());
