@@ -118,7 +118,12 @@ final class CheckpointStore {
       Loaded found = null;
       int seen = 0;
       for (Path candidate : checkpoints()) {
-        String problem = verify(candidate);
+        String problem;
+        try {
+          problem = verify(candidate);
+        } catch (IOException | FSError e) { // a disk error reading one checkpoint: try the others
+          problem = "unreadable: " + (e.getCause() != null && e instanceof FSError ? e.getCause() : e).getMessage();
+        }
         if (problem == null) {
           found = new Loaded(fs.makeQualified(candidate).toString(), candidate);
           if (seen++ == back) {
@@ -152,8 +157,8 @@ final class CheckpointStore {
     byte[] read(String name) {
       try (InputStream in = fs.open(new Path(path, name))) {
         return in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + name + " of checkpoint " + uri + ": " + e.getMessage(), e);
+      } catch (IOException | FSError e) {
+        throw OutputDir.failure("cannot read " + name + " of checkpoint " + uri, e, "");
       }
     }
   }
