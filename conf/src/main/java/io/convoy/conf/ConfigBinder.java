@@ -57,10 +57,18 @@ final class ConfigBinder {
         integer("cluster.threads-per-worker", 1, 1024),
         integer("cluster.loader-threads", 1, 256));
     OutputConfig output = new OutputConfig(nonEmpty("output.dir"));
+    CheckpointConfig checkpoint = new CheckpointConfig(
+        config.getIsNull("checkpoint.dir") ? null : nonEmpty("checkpoint.dir"),
+        integer("checkpoint.every-rounds", 0, 100_000_000),
+        integer("checkpoint.every-epochs", 0, 100_000),
+        integer("checkpoint.keep", 1, 10_000),
+        bool("checkpoint.model-zip"),
+        integer("checkpoint.rollbacks", 0, 1000),
+        number("checkpoint.rollback-lr-factor", 0, false, 0.999_999, "a multiplier in (0, 1)"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster, output);
+    return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster, output, checkpoint);
   }
 
   private ModelConfig bindModel() {
@@ -239,7 +247,8 @@ final class ConfigBinder {
           "a fraction in (0, 0.9] or a validation folder in data.val");
     }
     return new DataConfig(train, val, valFraction,
-        integer("data.image-size", 8, 4096), oneOfInts("data.channels", 1, 3));
+        integer("data.image-size", 8, 4096), oneOfInts("data.channels", 1, 3),
+        integer("data.max-skipped", 0, Integer.MAX_VALUE - 1));
   }
 
   /**

@@ -24,6 +24,11 @@ public final class ConfigLoader {
   private static final Pattern HOCON_VALUE =
       Pattern.compile("^(\".*\"|\\[.*\\]|\\{.*\\}|-?[0-9][0-9_.eE+-]*|true|false|null)$", Pattern.DOTALL);
 
+  /** Longest job file accepted, in characters. */
+  static final int MAX_CHARS = 4 << 20;
+  /** Deepest nesting of objects and lists accepted. */
+  static final int MAX_DEPTH = 64;
+
   private ConfigLoader() {}
 
   /** The defaults alone, validated. */
@@ -46,13 +51,61 @@ public final class ConfigLoader {
 
   /** Parses HOCON text (for example a resolved {@code config.conf}) with no overrides. */
   public static ConvoyConfig parse(String hocon) {
-    Config user;
+    return load(hocon, "<text>", List.of());
+  }
+
+  /**
+   * Loads HOCON text (a checkpoint's resolved {@code config.conf}, named {@code origin} in
+   * errors) with {@code overrides} of the form {@code key=value} on top.
+   */
+  public static ConvoyConfig load(String hocon, String origin, List<String> overrides) {
+    Config user = parseOverrides(overrides);
+    checkShape(origin, hocon);
     try {
-      user = ConfigFactory.parseString(hocon, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF));
+      user = user.withFallback(ConfigFactory.parseString(hocon,
+          ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription(origin)));
     } catch (com.typesafe.config.ConfigException e) {
-      throw new ConfigException("<text>", "unparseable HOCON: " + e.getMessage(), "valid HOCON");
+      throw new ConfigException(origin, "unparseable HOCON: " + e.getMessage(), "valid HOCON");
     }
     return bind(user);
+  }
+
+  /**
+   * Refuses text the HOCON parser would choke on before it parses: the parser recurses once per
+   * nesting level (thousands of levels overflow its stack) and holds the whole text in memory.
+   * A job file is a few kilobytes nested a few levels deep.
+   */
+  private static void checkShape(String origin, CharSequence text) {
+    if (text.length() > MAX_CHARS) {
+      throw new ConfigException(origin, text.length() + " characters", "a job file of at most " + MAX_CHARS);
+    }
+    int depth = 0;
+    int deepest = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"') {
+        quote = c;
+      } else if (c == '{' || c == '[') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == '}' || c == ']') {
+        depth--;
+      } else if (c == '#' || (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/')) {
+        while (i < text.length() && text.charAt(i) != '\n') {
+          i++;
+        }
+      }
+    }
+    if (deepest > MAX_DEPTH) {
+      throw new ConfigException(origin, "objects or lists nested " + deepest + " levels deep",
+          "at most " + MAX_DEPTH + " levels");
+    }
   }
 
   private static ConvoyConfig bind(Config user) {
@@ -77,6 +130,15 @@ public final class ConfigLoader {
       throw new ConfigException("--conf", file.toString(), "an existing HOCON file");
     }
     try {
+      if (Files.size(file) > MAX_CHARS * 4L) {
+        throw new ConfigException("--conf", file + " (" + Files.size(file) + " bytes)",
+            "a job file of at most " + MAX_CHARS + " characters");
+      }
+      checkShape("--conf " + file, Files.readString(file));
+    } catch (java.io.IOException e) {
+      throw new ConfigException("--conf", file + " (" + e.getMessage() + ")", "a readable UTF-8 HOCON file");
+    }
+    try {
       return ConfigFactory.parseFile(file.toFile(),
           ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
     } catch (com.typesafe.config.ConfigException e) {
@@ -95,6 +157,7 @@ public final class ConfigLoader {
       }
       String key = override.substring(0, eq).trim();
       String raw = override.substring(eq + 1).trim();
+      checkShape("--set " + key, raw);
       try {
         // Later --set of the same key wins, as on most command lines.
         result = parseValue(key, raw).withFallback(result);

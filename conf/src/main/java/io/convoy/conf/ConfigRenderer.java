@@ -19,7 +19,7 @@ public final class ConfigRenderer {
     DataConfig d = c.data();
     root.put("data", map(
         "train", d.train(), "val", d.val(), "val-fraction", d.valFraction(),
-        "image-size", d.imageSize(), "channels", d.channels()));
+        "image-size", d.imageSize(), "channels", d.channels(), "max-skipped", d.maxSkipped()));
     root.put("pipeline", map("train", ops(c.pipeline().train()), "eval", ops(c.pipeline().eval())));
     ModelConfig m = c.model();
     root.put("model", map("arch", m.arch(),
@@ -56,6 +56,10 @@ public final class ConfigRenderer {
     root.put("cluster", map("master", c.cluster().master(),
         "threads-per-worker", c.cluster().threadsPerWorker(), "loader-threads", c.cluster().loaderThreads()));
     root.put("output", map("dir", c.output().dir()));
+    CheckpointConfig k = c.checkpoint();
+    root.put("checkpoint", map("dir", k.dir(), "every-rounds", k.everyRounds(), "every-epochs", k.everyEpochs(),
+        "keep", k.keep(), "model-zip", k.modelZip(),
+        "rollbacks", k.rollbacks(), "rollback-lr-factor", k.rollbackLrFactor()));
     return ConfigValueFactory.fromMap(root).render(
         ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
   }

@@ -10,16 +10,22 @@ public record ConvoyConfig(
     OptimizerConfig optimizer,
     TrainingConfig training,
     ClusterConfig cluster,
-    OutputConfig output) implements Serializable {
+    OutputConfig output,
+    CheckpointConfig checkpoint) implements Serializable {
 
   /** The same configuration writing its outputs to {@code dir}. */
   public ConvoyConfig withOutputDir(String dir) {
-    return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster, new OutputConfig(dir));
+    return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster, new OutputConfig(dir), checkpoint);
+  }
+
+  /** The same configuration with other augmentation pipelines. */
+  public ConvoyConfig withPipeline(PipelineConfig pipeline) {
+    return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster, output, checkpoint);
   }
 
   /** The same configuration with another Spark master URL. */
   public ConvoyConfig withMaster(String master) {
     return new ConvoyConfig(data, pipeline, model, optimizer, training,
-        new ClusterConfig(master, cluster.threadsPerWorker(), cluster.loaderThreads()), output);
+        new ClusterConfig(master, cluster.threadsPerWorker(), cluster.loaderThreads()), output, checkpoint);
   }
 }

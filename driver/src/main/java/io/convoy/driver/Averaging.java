@@ -45,6 +45,9 @@ final class Averaging implements TrainingEngine {
   private ModelState state;
   private long step;
   private int round;
+  /** Where {@link #restore} left the run: its epoch's first round starts at minibatch resumeBatch. */
+  private int resumeEpoch = -1;
+  private int resumeBatch;
 
   Averaging(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config,
       BatchSchedule schedule, Replica initial, WorkerSettings settings) {
@@ -73,6 +76,30 @@ final class Averaging implements TrainingEngine {
   }
 
   @Override
+  public boolean resumable() {
+    return true;
+  }
+
+  @Override
+  public void restore(ModelState restored, int epoch, int batchesDone) {
+    int k = batchesPerRound();
+    int perEpoch = schedule.batchesPerEpoch();
+    if (batchesDone % k != 0 && batchesDone != perEpoch) {
+      throw new IllegalArgumentException("a round boundary is a multiple of " + k + " minibatches, not " + batchesDone);
+    }
+    state = restored;
+    if (mode == AveragingMode.GRADIENTS) {
+      optimizer.setParameters(restored.parameters());
+      optimizer.setUpdaterState(restored.updaterState());
+    }
+    step = (long) epoch * perEpoch + batchesDone;
+    int roundsPerEpoch = (perEpoch + k - 1) / k;
+    round = epoch * roundsPerEpoch + (batchesDone + k - 1) / k;
+    resumeEpoch = epoch;
+    resumeBatch = batchesDone;
+  }
+
+  @Override
   public int batchesPerRound() {
     return mode == AveragingMode.GRADIENTS ? 1 : frequency;
   }
@@ -85,7 +112,8 @@ final class Averaging implements TrainingEngine {
     long batches = 0;
     long examples = 0;
     double lossSum = 0;
-    for (int first = 0; first < schedule.batchesPerEpoch(); first += k) {
+    int from = epoch == resumeEpoch ? resumeBatch : 0;
+    for (int first = from; first < schedule.batchesPerEpoch(); first += k) {
       int n = Math.min(k, schedule.batchesPerEpoch() - first);
       RoundStats r = round(new RoundSpec(mode, epoch, round, first, n, step, updaterPolicy, learningRateFactor));
       step += n;
@@ -130,7 +158,8 @@ final class Averaging implements TrainingEngine {
       double slowest = sum.slowestTaskNanos() / 1e9;
       return new RoundStats(spec.round() + 1, spec.epoch() + 1, sum.meanLoss(), sum.examples(), sum.batches(),
           (t3 - t0) / 1e9, (t1 - t0) / 1e9 + sum.broadcastNanos() / 1e9 / n, sum.dataNanos() / 1e9 / n,
-          sum.computeNanos() / 1e9 / n, Math.max(0, (t2 - t1) / 1e9 - slowest), (t3 - t2) / 1e9, learningRate);
+          sum.computeNanos() / 1e9 / n, Math.max(0, (t2 - t1) / 1e9 - slowest), (t3 - t2) / 1e9, learningRate,
+          sum.skipped());
     } finally {
       broadcast.destroy();
     }

@@ -4,6 +4,7 @@ import io.convoy.conf.ConfigException;
 import io.convoy.model.NativeVariant;
 import io.convoy.pipeline.DatasetException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,7 +63,9 @@ public final class ConvoyMain implements Runnable {
         err.println("convoy: " + known.getMessage());
         return USAGE;
       }
-      err.println("convoy: error: " + oneLine(e));
+      // A failed write says which file it was (the innermost cause says only "No space left on device").
+      Throwable io = find(e, UncheckedIOException.class);
+      err.println("convoy: error: " + oneLine(io != null && io.getMessage() != null ? new Exception(io.getMessage()) : e));
       if (System.getenv("CONVOY_STACKTRACE") != null) {
         e.printStackTrace(err);
       } else {

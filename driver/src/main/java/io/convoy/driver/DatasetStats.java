@@ -30,8 +30,7 @@ final class DatasetStats {
     if (train.equals(config.pipeline().train()) && eval.equals(config.pipeline().eval())) {
       return config;
     }
-    return new ConvoyConfig(config.data(), new PipelineConfig(train, eval), config.model(), config.optimizer(),
-        config.training(), config.cluster(), config.output());
+    return config.withPipeline(new PipelineConfig(train, eval));
   }
 
   private static List<OpSpec> resolve(String key, List<OpSpec> ops, ConvoyConfig config, Optional<PackIndex> pack) {

@@ -2,6 +2,7 @@ package io.convoy.driver;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.fs.FSError;
 
 /**
  * {@code metrics.jsonl}: one JSON object a line, each with an {@code event} field, flushed per
@@ -18,6 +20,8 @@ final class MetricsLog implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OutputStream out;
+  /** Everything written so far: a checkpoint keeps it, so that a resumed run continues the file. */
+  private final ByteArrayOutputStream written = new ByteArrayOutputStream();
 
   MetricsLog(OutputStream out) {
     this.out = out;
@@ -34,12 +38,23 @@ final class MetricsLog implements Closeable {
   }
 
   void write(Map<String, Object> event) {
+    writeLines((toJson(event) + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Appends whole lines as they are (the lines of a run being resumed). */
+  void writeLines(byte[] lines) {
     try {
-      out.write((toJson(event) + "\n").getBytes(StandardCharsets.UTF_8));
+      out.write(lines);
       out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to metrics.jsonl: " + e.getMessage(), e);
+      written.write(lines);
+    } catch (IOException | FSError e) {
+      throw OutputDir.failure("cannot append to metrics.jsonl", e, "");
     }
+  }
+
+  /** The lines written so far. */
+  byte[] written() {
+    return written.toByteArray();
   }
 
   static String toJson(Object value) {

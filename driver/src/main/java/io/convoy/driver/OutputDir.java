@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -65,9 +66,27 @@ final class OutputDir {
       if (!fs.rename(tmp, target)) {
         throw new IOException("rename of " + tmp + " to " + target + " failed");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    } catch (IOException | FSError e) {
+      try {
+        fs.delete(tmp, false); // free the space a partial file takes; the earlier target is untouched
+      } catch (IOException | FSError ignored) {
+        // the error below is what matters
+      }
+      throw failure("cannot write " + target, e, "; earlier outputs are unchanged");
     }
+  }
+
+  /**
+   * A write error as one clear exception. Hadoop's local file system reports a disk error
+   * (ENOSPC, EIO) as {@link FSError}, an {@code Error} that would otherwise escape every
+   * handler as a bare stack trace.
+   */
+  static UncheckedIOException failure(String what, Throwable e, String after) {
+    Throwable cause = e instanceof FSError && e.getCause() != null ? e.getCause() : e;
+    String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    IOException io = cause instanceof IOException i ? i : new IOException(message, e);
+    return new UncheckedIOException(what + ": " + message + (message.contains("No space") ? " (disk full?)" : "")
+        + after, io);
   }
 
   /** A fresh file (replacing any earlier one) to append to while the run goes on. */

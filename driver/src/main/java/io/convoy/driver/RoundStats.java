@@ -1,5 +1,7 @@
 package io.convoy.driver;
 
+import java.util.List;
+
 /**
  * One averaging round, and where its wall time went. Task-side times are means over the
  * round's tasks; {@code overheadSeconds} is the rest of the Spark job beyond the slowest task
@@ -7,10 +9,19 @@ package io.convoy.driver;
  *
  * @param round round number in the run, from 1
  * @param epoch epoch number, from 1
+ * @param skipped samples left out of the round's minibatches, as {@code path<TAB>reason}
  */
 record RoundStats(int round, int epoch, double loss, long examples, long batches, double seconds,
     double broadcastSeconds, double dataSeconds, double computeSeconds, double overheadSeconds,
-    double applySeconds, double learningRate) {
+    double applySeconds, double learningRate, List<String> skipped) {
+
+  /** A round that skipped no sample. */
+  RoundStats(int round, int epoch, double loss, long examples, long batches, double seconds,
+      double broadcastSeconds, double dataSeconds, double computeSeconds, double overheadSeconds,
+      double applySeconds, double learningRate) {
+    this(round, epoch, loss, examples, batches, seconds, broadcastSeconds, dataSeconds, computeSeconds,
+        overheadSeconds, applySeconds, learningRate, List.of());
+  }
 
   double imagesPerSec() {
     return examples / seconds;

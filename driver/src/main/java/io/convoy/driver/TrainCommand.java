@@ -3,6 +3,7 @@ package io.convoy.driver;
 import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
 import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,6 +31,15 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (same as --set output.dir=DIR)")
   String out;
 
+  @Option(names = "--resume", arity = "0..1", fallbackValue = "", paramLabel = "DIR",
+      description = "continue from the newest valid checkpoint in DIR (default: checkpoint.dir); without --conf, "
+          + "the checkpoint's own configuration (with any --set) is used")
+  String resume;
+
+  private static String checkpointDir(ConvoyConfig config) {
+    return config.checkpoint().resolvedDir(config.output().dir());
+  }
+
   @Override
   public Integer call() throws Exception {
     List<String> all = new ArrayList<>(overrides);
@@ -39,8 +49,19 @@ final class TrainCommand implements Callable<Integer> {
     if (out != null) {
       all.add("output.dir=" + out);
     }
-    ConvoyConfig config = ConfigLoader.load(conf, all);
-    new TrainingRun(config, spec.commandLine().getOut()).run();
+    if (resume == null) {
+      new TrainingRun(ConfigLoader.load(conf, all), spec.commandLine().getOut()).run();
+      return ConvoyMain.OK;
+    }
+    String dir = resume.isEmpty() ? null : resume;
+    ConvoyConfig config;
+    if (conf != null) {
+      config = ConfigLoader.load(conf, all);
+    } else {
+      String from = dir != null ? dir : checkpointDir(ConfigLoader.load(null, all));
+      config = Resume.configOf(from, new Configuration(), spec.commandLine().getOut(), all);
+    }
+    new TrainingRun(config, spec.commandLine().getOut(), dir != null ? dir : checkpointDir(config)).run();
     return ConvoyMain.OK;
   }
 }

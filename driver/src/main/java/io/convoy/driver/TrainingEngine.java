@@ -16,6 +16,20 @@ interface TrainingEngine {
   /** Minibatches each replica trains between averagings. */
   int batchesPerRound();
 
+  /** Whether {@link #restore} can continue a run from a checkpoint. */
+  default boolean resumable() {
+    return false;
+  }
+
+  /**
+   * Continues a run from a checkpoint: {@code state} is the state after minibatch
+   * {@code batchesDone} of {@code epoch} (from 0), and the next {@link #epoch} call for that epoch
+   * trains from there on.
+   */
+  default void restore(ModelState state, int epoch, int batchesDone) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot resume from a checkpoint");
+  }
+
   /** Called after every averaging round. */
   interface RoundListener {
     void round(RoundStats round);

@@ -2,7 +2,6 @@ package io.convoy.driver;
 
 import static io.convoy.driver.MetricsLog.event;
 
-import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConfigRenderer;
 import io.convoy.conf.ConvoyConfig;
@@ -10,7 +9,6 @@ import io.convoy.conf.MetricName;
 import io.convoy.conf.OptimizerConfig;
 import io.convoy.conf.ScheduleName;
 import io.convoy.conf.TrainingConfig;
-import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.EarlyStopping;
@@ -46,10 +44,17 @@ import org.apache.spark.api.java.JavaSparkContext;
 final class TrainingRun {
   private final ConvoyConfig config;
   private final PrintWriter console;
+  /** The checkpoint folder to continue from, or null for a fresh run. */
+  private final String resumeFrom;
 
   TrainingRun(ConvoyConfig config, PrintWriter console) {
+    this(config, console, null);
+  }
+
+  TrainingRun(ConvoyConfig config, PrintWriter console, String resumeFrom) {
     this.config = config;
     this.console = console;
+    this.resumeFrom = resumeFrom;
   }
 
   TrainingSummary run() throws IOException {
@@ -66,6 +71,8 @@ final class TrainingRun {
         throw new ConfigException("training.workers", String.valueOf(workers),
             "at most " + plan.train().samples().size() + ", the number of training images");
       }
+      String dataset = DatasetFingerprint.of(plan);
+      Checkpoint resumed = resumeFrom == null ? null : Resume.load(resumeFrom, hadoop, config, dataset, plan, console);
       out.writeText("labels.txt", plan.train().labelsText());
       out.writeText("config.conf", ConfigRenderer.render(config));
 
@@ -98,11 +105,18 @@ final class TrainingRun {
           config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches());
       Replica initial = Replica.initialize(spec, seed);
       TrainingEngine engine = engine(config, sc, trainRdd, spec, schedule, initial, settings);
+      if (resumed != null) {
+        Resume.restore(engine, resumed);
+      }
       Evaluation evaluation = new Evaluation(sc, valRdd, spec, config, settings);
       TaskTimeListener taskTimes = new TaskTimeListener();
       sc.sc().addSparkListener(taskTimes);
       try (MetricsLog metrics = new MetricsLog(out.create("metrics.jsonl"))) {
-        return train(sc, out, metrics, plan, spec, engine, evaluation, taskTimes, skipped.size(), wallStart);
+        Checkpointing checkpoints = new Checkpointing(new CheckpointStore(
+            config.checkpoint().resolvedDir(config.output().dir()), hadoop), config, spec, dataset, metrics, console,
+            engine, sc.getConf());
+        return train(sc, out, metrics, plan, spec, engine, evaluation, taskTimes, skipped.size(), wallStart,
+            checkpoints, resumed);
       } finally {
         sc.sc().removeSparkListener(taskTimes);
       }
@@ -121,56 +135,74 @@ final class TrainingRun {
 
   private TrainingSummary train(JavaSparkContext sc, OutputDir out, MetricsLog metrics, DatasetPlan plan,
       ModelSpec spec, TrainingEngine engine, Evaluation evaluation, TaskTimeListener taskTimes,
-      int skipped, long wallStart) {
+      int skipped, long wallStart, Checkpointing checkpoints, Checkpoint resumed) {
     var training = config.training();
     var averaging = training.averaging();
     int k = engine.batchesPerRound();
     String nativeBuild = NativeVariant.loaded();
-    metrics.write(event("start",
-        "master", sc.master(), "engine", training.engine(), "workers", training.workers(), "arch", spec.arch(),
-        "parameters", engine.state().parameters().length, "classes", spec.classes(),
-        "train_images", plan.train().samples().size(), "val_images", plan.val().samples().size(),
-        "skipped_files", skipped, "batch_size", training.batchSize(), "mode", averaging.mode().configName(),
-        "frequency", k, "updater_state", averaging.updaterState().configName(),
-        "threads_per_worker", config.cluster().threadsPerWorker(), "native", nativeBuild,
-        "epochs", training.epochs()));
+    RunProgress progress = resumed == null ? new RunProgress() : resumed.progress();
+    progress.seed = training.seed();
+    if (resumed != null) {
+      Resume.continueMetrics(metrics, resumed, console);
+    } else {
+      metrics.write(event("start",
+          "master", sc.master(), "engine", training.engine(), "workers", training.workers(), "arch", spec.arch(),
+          "parameters", engine.state().parameters().length, "classes", spec.classes(),
+          "train_images", plan.train().samples().size(), "val_images", plan.val().samples().size(),
+          "skipped_files", skipped, "batch_size", training.batchSize(), "mode", averaging.mode().configName(),
+          "frequency", k, "updater_state", averaging.updaterState().configName(),
+          "threads_per_worker", config.cluster().threadsPerWorker(), "native", nativeBuild,
+          "epochs", training.epochs()));
+    }
     console.printf("convoy: training %s (%,d parameters) on %,d images in %d classes; %d workers on %s, "
             + "%s averaging every %d minibatches of %d, updater state %s; engine %s, natives %s%n",
         spec.arch(), engine.state().parameters().length, plan.train().samples().size(), spec.classes(),
         training.workers(), sc.master(), averaging.mode().configName(), k, training.batchSize(),
         averaging.updaterState().configName(), training.engine(), nativeBuild);
 
-    double[] split = new double[5]; // broadcast, data, compute, overhead, apply
-    int rounds = 0;
-    long steps = 0;
-    double trainSeconds = 0;
-    long trainExamples = 0;
+    double[] split = progress.split; // broadcast, data, compute, overhead, apply
     EvalResult eval = null;
     OptimizerConfig optimizer = config.optimizer();
     PlateauTracker plateau = optimizer.schedule().name() == ScheduleName.PLATEAU ? PlateauTracker.of(spec) : null;
     EarlyStopping earlyStopping = EarlyStopping.of(optimizer.earlyStopping());
-    int epochsRun = 0;
-    for (int epoch = 0; epoch < training.epochs(); epoch++) {
-      EpochStats stats = engine.epoch(epoch, r -> {
-        split[0] += r.broadcastSeconds();
-        split[1] += r.dataSeconds();
-        split[2] += r.computeSeconds();
-        split[3] += r.overheadSeconds();
-        split[4] += r.applySeconds();
-        metrics.write(event("round", "round", r.round(), "epoch", r.epoch(), "loss", r.loss(),
-            "images_per_sec", r.imagesPerSec(), "examples", r.examples(), "seconds", r.seconds(),
-            "broadcast_seconds", r.broadcastSeconds(), "data_seconds", r.dataSeconds(),
-            "compute_seconds", r.computeSeconds(), "overhead_seconds", r.overheadSeconds(),
-            "apply_seconds", r.applySeconds(), "lr", r.learningRate()));
-        requireFinite(r.loss(), r.round());
-      });
-      rounds += stats.rounds();
-      steps += stats.batches() / training.workers();
-      trainSeconds += stats.seconds();
-      trainExamples += stats.examples();
+    Resume.replay(progress, plateau, earlyStopping, engine, optimizer);
+    SkipBudget skips = new SkipBudget(out, console, config.data().maxSkipped(),
+        plan.skipped().stream().map(s -> s.path() + "\t" + s.reason()).toList(), progress.skipped);
+    int batchesPerEpoch = (int) spec.plan().stepsPerEpoch();
+    checkpoints.atStart(progress, engine);
+    for (int epoch = progress.epoch; epoch < training.epochs() && !progress.stopped; epoch++) {
+      EpochStats engineStats;
+      try {
+        engineStats = engine.epoch(epoch, r -> {
+          metrics.write(event("round", "round", r.round(), "epoch", r.epoch(), "loss", r.loss(),
+              "images_per_sec", r.imagesPerSec(), "examples", r.examples(), "seconds", r.seconds(),
+              "broadcast_seconds", r.broadcastSeconds(), "data_seconds", r.dataSeconds(),
+              "compute_seconds", r.computeSeconds(), "overhead_seconds", r.overheadSeconds(),
+              "apply_seconds", r.applySeconds(), "lr", r.learningRate()));
+          requireFinite(r.loss(), r.round());
+          if (!r.skipped().isEmpty()) {
+            skips.record(r.skipped(), "round " + r.round());
+            progress.skipped = skips.lines();
+          }
+          progress.roundDone(r, k, batchesPerEpoch);
+          checkpoints.afterRound(progress, engine);
+        });
+      } catch (TrainingDivergedException diverged) {
+        Checkpoint back = checkpoints.rollBack(diverged, progress); // rethrows unless configured
+        engine.restore(back.state(), progress.epoch, progress.batchesDone);
+        plateau = optimizer.schedule().name() == ScheduleName.PLATEAU ? PlateauTracker.of(spec) : null;
+        earlyStopping = EarlyStopping.of(optimizer.earlyStopping());
+        Resume.replay(progress, plateau, earlyStopping, engine, optimizer);
+        epoch = progress.epoch - 1;
+        continue;
+      }
       long evalStart = System.nanoTime();
       eval = evaluation.evaluate(engine.state().parameters(), "epoch " + (epoch + 1) + " validation");
+      skips.record(eval.skipped(), "epoch " + (epoch + 1) + " validation");
+      progress.skipped = skips.lines();
       double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
+      EpochStats stats = progress.epochDone(engineStats, training.workers(), eval);
+      int rounds = progress.rounds;
       double imagesPerSec = stats.examples() / stats.seconds();
       metrics.write(event("epoch", "epoch", epoch + 1, "rounds", rounds, "train_loss", stats.meanLoss(),
           "val_top1", eval.top1(), "val_top5", eval.top5(), "val_loss", eval.loss(),
@@ -179,11 +211,10 @@ final class TrainingRun {
       console.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  val top-1 %.4f  top-5 %.4f  loss %.4f  %.0f images/s%n",
           epoch + 1, training.epochs(), stats.meanLoss(), eval.top1(), eval.top5(), eval.loss(), imagesPerSec);
       requireFinite(stats.meanLoss(), rounds);
-      epochsRun = epoch + 1;
       if (plateau != null) {
         double before = plateau.factor();
         double factor = plateau.observe(metric(eval, optimizer.schedule().plateau().metric()));
-        engine.setLearningRateFactor(factor);
+        engine.setLearningRateFactor(factor * progress.rollbackFactor);
         if (factor != before) {
           metrics.write(event("lr_drop", "epoch", epoch + 1, "factor", factor));
           console.printf(Locale.ROOT, "convoy: %s has not improved for %d epochs: learning rate x %.4g%n",
@@ -198,9 +229,18 @@ final class TrainingRun {
         console.printf(Locale.ROOT, "convoy: stopping early after epoch %d: %s has not improved for %d epochs "
             + "(best %.4f in epoch %d)%n", epoch + 1, watched, optimizer.earlyStopping().patience(),
             earlyStopping.best(), earlyStopping.bestEvaluation() + 1);
-        break;
+        progress.stopped = true;
       }
+      checkpoints.afterEpoch(progress, engine);
     }
+    if (eval == null) { // resumed after the last evaluation: evaluate the final state again
+      eval = evaluation.evaluate(engine.state().parameters(), "final validation");
+    }
+    int rounds = progress.rounds;
+    long steps = progress.steps;
+    double trainSeconds = progress.trainSeconds;
+    long trainExamples = progress.trainExamples;
+    int epochsRun = progress.epoch;
 
     saveModel(out, spec, engine.state());
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
@@ -259,16 +299,7 @@ final class TrainingRun {
   }
 
   private void saveModel(OutputDir out, ModelSpec spec, ModelState state) {
-    Replica model = Replica.withParameters(spec, state.parameters());
-    // The driver holds the run's optimizer state in gradients mode, and in parameters mode when
-    // it is averaged; with local or reset state there is no single state to save.
-    var averaging = config.training().averaging();
-    boolean withUpdater = (averaging.mode() == AveragingMode.GRADIENTS
-        || averaging.updaterState() == UpdaterStatePolicy.AVERAGE)
-        && state.updaterState().length == model.updaterStateLength();
-    if (withUpdater) {
-      model.setUpdaterState(state.updaterState());
-    }
-    out.writeAtomically("model.zip", stream -> model.save(stream, withUpdater));
+    ModelZip.requireFinite(state, "at the end of training");
+    out.writeAtomically("model.zip", ModelZip.of(config, spec, state));
   }
 }

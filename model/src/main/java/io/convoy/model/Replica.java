@@ -177,8 +177,12 @@ public final class Replica {
     requireLength("gradient", gradientSum.length, numParameters());
     if (!net.hasGradient()) {
       // DL4J builds its per-layer gradient views on the first backward pass; run one on a
-      // blank example so that the updater below sees the standard gradient layout.
+      // blank example so that the updater below sees the standard gradient layout. That pass
+      // ends in clear(), which drops DL4J's updater: keep the optimizer state across it (a run
+      // resumed from a checkpoint sets it before the first step).
+      float[] state = updaterState();
       computeGradient(new float[spec.input().length()], new int[1], 1, new float[numParameters()]);
+      setUpdaterState(state);
     }
     float[] g = gradientSum.clone();
     for (long[] r : undividedRanges) {

@@ -94,6 +94,12 @@ public final class OpenCvDecoder implements ImageDecoder {
             + encoded.length + " bytes (" + header.width() + "x" + header.height() + " by the header)");
       }
       return cropResize(decoded, region, reduction, channels);
+    } catch (RuntimeException e) {
+      // JavaCPP turns a failed cv::Exception assertion (e.g. "size.width <= CV_IO_MAX_IMAGE_WIDTH"
+      // for a corrupt header libpng or libjpeg reads differently) into a RuntimeException: for the
+      // caller it is a file OpenCV cannot decode, like any other.
+      String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new ImageDecodeException("corrupt " + header.format() + " image: OpenCV refused it (" + message + ")", e);
     }
   }
 

@@ -2,6 +2,8 @@ package io.convoy.worker;
 
 import io.convoy.pipeline.ImageDecodeException;
 import io.convoy.pipeline.ImagePipeline;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Decodes and preprocesses samples into one NCHW feature array and a label array. */
@@ -15,26 +17,47 @@ final class BatchAssembler {
     this.seed = seed;
   }
 
-  record Batch(float[] features, int[] labels, int size) {}
+  /**
+   * @param size examples in the batch: those asked for less those skipped
+   * @param skipped samples left out, as {@code path<TAB>reason}
+   */
+  record Batch(float[] features, int[] labels, int size, List<String> skipped) {}
 
+  /**
+   * The samples at {@code indexes}, decoded and preprocessed. A sample that cannot be read or
+   * decoded (its file changed after the dataset was catalogued) is left out and reported in
+   * {@link Batch#skipped}: which samples are left out depends on the files only, so the batch
+   * is still the same wherever and whenever it is assembled.
+   */
   Batch assemble(List<EncodedSample> samples, int[] indexes, int epoch) {
     int len = pipeline.tensorLength();
     float[] features = new float[indexes.length * len];
     int[] labels = new int[indexes.length];
-    for (int i = 0; i < indexes.length; i++) {
-      EncodedSample s = samples.get(indexes[i]);
+    List<String> skipped = new ArrayList<>(0);
+    int n = 0;
+    for (int index : indexes) {
+      EncodedSample s = samples.get(index);
+      if (s.unreadable() != null) {
+        skipped.add(s.path() + "\t" + s.unreadable());
+        continue;
+      }
       float[] tensor;
       try {
         tensor = pipeline.isRandom()
             ? pipeline.toTensor(s.bytes(), seed, epoch, sampleId(s.path()))
             : pipeline.toTensor(s.bytes());
       } catch (ImageDecodeException e) {
-        throw new IllegalStateException("cannot decode " + s.path() + ": " + e.getMessage(), e);
+        skipped.add(s.path() + "\tcannot decode: " + e.getMessage());
+        continue;
       }
-      System.arraycopy(tensor, 0, features, i * len, len);
-      labels[i] = s.label();
+      System.arraycopy(tensor, 0, features, n * len, len);
+      labels[n++] = s.label();
     }
-    return new Batch(features, labels, indexes.length);
+    if (n < indexes.length) {
+      features = Arrays.copyOf(features, n * len);
+      labels = Arrays.copyOf(labels, n);
+    }
+    return new Batch(features, labels, n, skipped);
   }
 
   /**

@@ -45,6 +45,9 @@ public final class DataSetTask implements Function2<Integer, Iterator<EncodedSam
     List<DataSet> out = new ArrayList<>(schedule.batchesPerEpoch());
     for (int b = 0; b < schedule.batchesPerEpoch(); b++) {
       BatchAssembler.Batch batch = assembler.assemble(all, schedule.batch(epoch, shard, all.size(), b), epoch);
+      if (batch.size() == 0) {
+        continue; // every sample of it was skipped
+      }
       INDArray x = Nd4j.create(batch.features(),
           new long[] {batch.size(), input.channels(), input.height(), input.width()}, 'c');
       INDArray y = Nd4j.zeros(DataType.FLOAT, batch.size(), classes);

@@ -1,6 +1,8 @@
 package io.convoy.worker;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Evaluation sums over validation shards; {@link #add} merges in place. */
 public final class EvalResult implements Serializable {
@@ -11,6 +13,8 @@ public final class EvalResult implements Serializable {
   double lossSum;
   /** Row = true class, column = predicted class. */
   final long[] confusion;
+  /** Validation samples left out, as {@code path<TAB>reason}. */
+  ArrayList<String> skipped = new ArrayList<>(0);
 
   public EvalResult(int classes) {
     this.classes = classes;
@@ -25,7 +29,13 @@ public final class EvalResult implements Serializable {
     for (int i = 0; i < confusion.length; i++) {
       confusion[i] += o.confusion[i];
     }
+    skipped.addAll(o.skipped);
     return this;
+  }
+
+  /** Validation samples that could not be read or decoded, as {@code path<TAB>reason}. */
+  public List<String> skipped() {
+    return skipped;
   }
 
   /** Scores one example given its class probabilities. */

@@ -22,8 +22,12 @@ final class ReplicaEvaluation {
         indexes[i] = from + i;
       }
       BatchAssembler.Batch batch = assembler.assemble(samples, indexes, 0);
-      float[] p = replica.predict(batch.features(), n);
-      for (int i = 0; i < n; i++) {
+      result.skipped.addAll(batch.skipped());
+      if (batch.size() == 0) {
+        continue;
+      }
+      float[] p = replica.predict(batch.features(), batch.size());
+      for (int i = 0; i < batch.size(); i++) {
         result.record(p, i * classes, batch.labels()[i]);
       }
     }

@@ -1,6 +1,8 @@
 package io.convoy.worker;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sums over the replicas of one round; {@link #add} merges two in place (for treeAggregate).
@@ -23,6 +25,8 @@ public final class RoundResult implements Serializable {
   long dataNanos;
   long computeNanos;
   long slowestTaskNanos;
+  /** Samples left out of this round's minibatches, as {@code path<TAB>reason}. */
+  ArrayList<String> skipped = new ArrayList<>(0);
 
   /** The neutral element. */
   public static RoundResult empty() {
@@ -57,6 +61,7 @@ public final class RoundResult implements Serializable {
     dataNanos += other.dataNanos;
     computeNanos += other.computeNanos;
     slowestTaskNanos = Math.max(slowestTaskNanos, other.slowestTaskNanos);
+    skipped.addAll(other.skipped);
     return this;
   }
 
@@ -118,6 +123,11 @@ public final class RoundResult implements Serializable {
       out[i] = (float) (sum[i] * factor);
     }
     return out;
+  }
+
+  /** Samples left out of this round's minibatches, as {@code path<TAB>reason}. */
+  public List<String> skipped() {
+    return skipped;
   }
 
   public int replicas() {

@@ -59,15 +59,19 @@ public final class RoundTask implements Function2<Integer, Iterator<EncodedSampl
     long computeNanos = 0;
     double lossSum = 0;
     long examples = 0;
+    ArrayList<String> skipped = new ArrayList<>(0);
     if (round.mode() == AveragingMode.GRADIENTS) {
       long t0 = System.nanoTime();
       BatchAssembler.Batch batch = batches.take(shardSamples, round.epoch(), round.firstBatch());
       long t1 = System.nanoTime();
       float[] gradient = new float[replica.numParameters()];
-      lossSum = replica.computeGradient(batch.features(), batch.labels(), batch.size(), gradient);
+      // A minibatch whose every sample was skipped contributes nothing (a zero gradient sum).
+      lossSum = batch.size() == 0 ? 0 : replica.computeGradient(batch.features(), batch.labels(), batch.size(),
+          gradient);
       computeNanos = System.nanoTime() - t1;
       dataNanos = t1 - t0;
       examples = batch.size();
+      skipped.addAll(batch.skipped());
       FaultInjection.maybeFail(round.round(), shard);
       result = RoundResult.of(gradient, new float[0]);
     } else {
@@ -77,10 +81,13 @@ public final class RoundTask implements Function2<Integer, Iterator<EncodedSampl
         long t0 = System.nanoTime();
         BatchAssembler.Batch batch = batches.take(shardSamples, round.epoch(), b);
         long t1 = System.nanoTime();
-        lossSum += replica.fit(batch.features(), batch.labels(), batch.size());
+        if (batch.size() > 0) {
+          lossSum += replica.fit(batch.features(), batch.labels(), batch.size());
+        }
         computeNanos += System.nanoTime() - t1;
         dataNanos += t1 - t0;
         examples += batch.size();
+        skipped.addAll(batch.skipped());
       }
       FaultInjection.maybeFail(round.round(), shard);
       result = RoundResult.of(replica.parameters(),
@@ -93,6 +100,7 @@ public final class RoundTask implements Function2<Integer, Iterator<EncodedSampl
     result.dataNanos = dataNanos;
     result.computeNanos = computeNanos;
     result.slowestTaskNanos = System.nanoTime() - start;
+    result.skipped = skipped;
     return List.of(result).iterator();
   }
 }

@@ -1,6 +1,7 @@
 package io.convoy.worker;
 
 import io.convoy.pipeline.Sample;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.security.AccessControlException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 
 /** Reads the encoded bytes of a shard's samples through the Hadoop FileSystem API. */
@@ -24,21 +26,28 @@ public final class ShardReader implements FlatMapFunction<Iterator<List<Sample>>
     List<EncodedSample> out = new ArrayList<>();
     while (shards.hasNext()) {
       for (Sample s : shards.next()) {
-        out.add(new EncodedSample(s.path(), s.label(), read(s.path())));
+        out.add(read(s));
       }
     }
     return out.iterator();
   }
 
-  private byte[] read(String uri) {
-    Path path = new Path(uri);
+  /**
+   * The sample with its bytes; a file that is gone or unreadable (a permanent condition, which
+   * a retry would not cure) becomes a sample marked unreadable, skipped and reported by the
+   * minibatches that need it, so that one bad file does not fail the whole shard.
+   */
+  private EncodedSample read(Sample s) {
+    Path path = new Path(s.path());
     try {
       FileSystem fs = path.getFileSystem(hadoop.get());
       try (InputStream in = fs.open(path)) {
-        return in.readAllBytes();
+        return new EncodedSample(s.path(), s.label(), in.readAllBytes());
       }
+    } catch (FileNotFoundException | AccessControlException e) {
+      return new EncodedSample(s.path(), s.label(), new byte[0], "cannot read: " + e.getMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + uri + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + s.path() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,0 +1,52 @@
+package io.convoy.driver;
+
+import io.convoy.conf.AveragingMode;
+import io.convoy.conf.ConvoyConfig;
+import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.model.ModelSpec;
+import io.convoy.model.Replica;
+import io.convoy.worker.ModelState;
+
+/** A run's state as a DL4J {@code model.zip} (ModelSerializer format). */
+final class ModelZip {
+  private ModelZip() {}
+
+  /**
+   * Writes {@code state} with its updater state where the run has one: the driver holds the
+   * run's optimizer state in gradients mode, and in parameters mode when it is averaged; with
+   * local or reset state there is no single state to save.
+   */
+  static OutputDir.Writer of(ConvoyConfig config, ModelSpec spec, ModelState state) {
+    return of(config, Replica.withParameters(spec, state.parameters()), state);
+  }
+
+  /**
+   * The same through {@code model}, whose parameters (and updater state) are overwritten:
+   * building a DL4J network costs more than writing it, so repeated saves reuse one.
+   */
+  static OutputDir.Writer of(ConvoyConfig config, Replica model, ModelState state) {
+    model.setParameters(state.parameters());
+    var averaging = config.training().averaging();
+    boolean withUpdater = (averaging.mode() == AveragingMode.GRADIENTS
+        || averaging.updaterState() == UpdaterStatePolicy.AVERAGE)
+        && state.updaterState().length == model.updaterStateLength();
+    if (withUpdater) {
+      model.setUpdaterState(state.updaterState());
+    }
+    return stream -> model.save(stream, withUpdater);
+  }
+
+  /**
+   * @throws TrainingDivergedException when a parameter is NaN or infinite, so that such a model
+   *     is never saved as a result or a checkpoint
+   */
+  static void requireFinite(ModelState state, String what) {
+    float[] p = state.parameters();
+    for (int i = 0; i < p.length; i++) {
+      if (!Float.isFinite(p[i])) {
+        throw new TrainingDivergedException("parameter " + i + " became " + p[i] + " " + what
+            + ": not saved; lower optimizer.lr, add optimizer.gradient-clipping, or check the input normalization");
+      }
+    }
+  }
+}

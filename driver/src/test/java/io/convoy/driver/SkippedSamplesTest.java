@@ -1,0 +1,80 @@
+package io.convoy.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.convoy.pipeline.ShapesSpec;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two training images cut short after the dataset was catalogued (their magic bytes still pass
+ * the catalog): the run goes on without them and lists them in skipped.txt, or fails with one
+ * clear line when data.max-skipped is lower.
+ */
+class SkippedSamplesTest {
+  @TempDir static Path data;
+  @TempDir Path out;
+  private static List<Path> broken;
+
+  @BeforeAll
+  static void dataset() throws Exception {
+    GenerateCommand.generate(new ShapesSpec(3, 10, 3, 16, "png", 5), data);
+    try (Stream<Path> files = Files.walk(data.resolve("train"))) {
+      broken = files.filter(p -> p.toString().endsWith(".png")).sorted().limit(2).toList();
+    }
+    for (Path file : broken) {
+      try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+        f.setLength(f.length() / 2);
+      }
+    }
+  }
+
+  @Test
+  void brokenSamplesAreSkippedAndListedWithinTheBudget() throws Exception {
+    Path run = out.resolve("ok");
+    ConvoyCliTest.Result r = train(run, 5);
+    assertEquals(0, r.status(), r.stderr());
+    List<String> lines = Files.readAllLines(run.resolve("skipped.txt"));
+    assertEquals(2, lines.size(), lines.toString());
+    for (Path file : broken) {
+      assertTrue(lines.stream().anyMatch(l -> l.startsWith(file.toUri().toString().replace("file:///", "file:/"))
+          && l.contains("\tcannot decode: truncated PNG")), lines + " lacks " + file);
+    }
+    assertTrue(r.stdout().contains("could not be used in round"), r.stdout());
+    List<JsonNode> events = ResumeTest.events(run);
+    long examples = events.stream().filter(e -> e.get("event").asText().equals("round"))
+        .mapToLong(e -> e.get("examples").asLong()).sum();
+    // 2 workers x 15 samples an epoch, 2 epochs; the broken files are left out each time they come up.
+    assertTrue(examples < 60 && examples >= 56, "examples trained: " + examples);
+    assertEquals("final", events.get(events.size() - 1).get("event").asText());
+  }
+
+  @Test
+  void moreBrokenSamplesThanTheBudgetFailTheRunClearly() throws Exception {
+    Path run = out.resolve("fail");
+    ConvoyCliTest.Result r = train(run, 1);
+    assertEquals(1, r.status(), r.stderr());
+    String line = r.stderr().lines().findFirst().orElseThrow();
+    assertTrue(line.startsWith("convoy: error: 2 samples could not be read or decoded during training, "
+        + "more than data.max-skipped = 1"), r.stderr());
+    assertEquals(2, Files.readAllLines(run.resolve("skipped.txt")).size());
+    assertFalse(Files.exists(run.resolve("model.zip")));
+  }
+
+  private static ConvoyCliTest.Result train(Path run, int maxSkipped) {
+    return ConvoyCliTest.run("train", "--out", run.toString(),
+        "--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
+        "--set", "data.image-size=16", "--set", "training.workers=2", "--set", "training.batch-size=6",
+        "--set", "training.epochs=2", "--set", "training.averaging.frequency=3", "--set", "cluster.master=local[2]",
+        "--set", "data.max-skipped=" + maxSkipped);
+  }
+}
