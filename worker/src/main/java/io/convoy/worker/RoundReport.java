@@ -18,7 +18,7 @@ public record RoundReport(int round, int epoch, double loss, long examples, long
     double broadcast, double data, double compute, double sync, double apply, double learningRate)
     implements Serializable {
 
-  void write(DataOutputStream out) throws IOException {
+  public void write(DataOutputStream out) throws IOException {
     out.writeInt(round);
     out.writeInt(epoch);
     out.writeDouble(loss);
