@@ -83,6 +83,40 @@ class EngineEquivalenceTest {
     assertClose(single.parameters(), convoy, 1e-5);
   }
 
+  /**
+   * 2b. Gradients mode with momentum: one optimizer, with its state carried from step to step,
+   * applies each round's summed gradient. (Over allreduce every replica is that optimizer.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jobs", "allreduce"})
+  void gradientAveragingWithMomentumStepsOneOptimizerOnTheSummedGradients(String transport) throws Exception {
+    ConvoyConfig config = config(transport, 2, "gradients", 1, "nesterov", "average", 1);
+    float[] convoy = train(config).finalState().parameters();
+    Reference ref = new Reference(config);
+    float[] expected = offMainThread(() -> {
+      Replica optimizer = Replica.initialize(ref.spec, config.training().seed());
+      Replica worker = Replica.withParameters(ref.spec, optimizer.parameters());
+      for (int b = 0; b < ref.schedule.batchesPerEpoch(); b++) {
+        float[] sum = new float[optimizer.numParameters()];
+        int examples = 0;
+        for (int shard = 0; shard < 2; shard++) {
+          worker.setParameters(optimizer.parameters());
+          Batch batch = ref.batch(shard, 0, b);
+          float[] g = new float[sum.length];
+          worker.computeGradient(batch.x, batch.y, batch.n, g);
+          for (int i = 0; i < sum.length; i++) {
+            sum[i] += g[i];
+          }
+          examples += batch.n;
+        }
+        optimizer.setStep(b, 0);
+        optimizer.applyGradient(sum, examples);
+      }
+      return optimizer.parameters();
+    });
+    assertClose(expected, convoy, 1e-5);
+  }
+
   /** 3. Parameter averaging every step with plain SGD is synchronous SGD. */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"jobs", "allreduce"})
