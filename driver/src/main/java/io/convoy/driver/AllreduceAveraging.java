@@ -2,7 +2,6 @@ package io.convoy.driver;
 
 import io.convoy.conf.AllreduceConfig;
 import io.convoy.conf.AveragingMode;
-import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;

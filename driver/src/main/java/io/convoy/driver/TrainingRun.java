@@ -148,7 +148,8 @@ final class TrainingRun {
             + "%s averaging every %d minibatches of %d, updater state %s; engine %s, natives %s%n",
         spec.arch(), engine.state().parameters().length, plan.train().samples().size(), spec.classes(),
         training.workers(), sc.master(), averaging.mode().configName(), k, training.batchSize(),
-        averaging.updaterState().configName(), training.engine(), nativeBuild);
+        averaging.updaterState().configName(),
+        training.engine() + (engine instanceof AllreduceAveraging ? " over ring allreduce" : ""), nativeBuild);
 
     double[] split = new double[5]; // broadcast, data, compute, overhead, apply
     int rounds = 0;
