@@ -191,6 +191,15 @@ class EngineEquivalenceTest {
     assertArrayEquals(undisturbed, disturbed.finalState().parameters());
     List<String> lines = Files.readAllLines(Path.of(URI.create(disturbed.outputDir())).resolve("metrics.jsonl"));
     JsonNode last = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    // No round counts twice: the retried round (over allreduce, the retried epoch) is reported once.
+    int expectedRound = 1;
+    for (String line : lines) {
+      JsonNode event = new ObjectMapper().readTree(line);
+      if (event.get("event").asText().equals("round")) {
+        assertEquals(expectedRound++, event.get("round").asInt(), "rounds in metrics.jsonl: " + lines);
+      }
+    }
+    assertEquals(last.get("rounds").asInt(), expectedRound - 1);
     if (transport.equals("jobs")) {
       assertEquals(1, last.get("failed_tasks").asInt(), "the injected failure did not happen: " + last);
     } else {
