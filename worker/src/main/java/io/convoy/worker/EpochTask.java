@@ -70,7 +70,7 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
     String host = SparkEnv.get().blockManager().blockManagerId().host();
     EpochOutcome outcome;
     try (RingListener listener = RingListener.bind(host, allreduce.portLow(), allreduce.portHigh())) {
-      String[] addresses = ctx.allGather(host + ":" + listener.address().getPort());
+      String[] addresses = BarrierExchange.allGather(ctx, host + ":" + listener.address().getPort());
       List<InetSocketAddress> peers = new ArrayList<>();
       for (String a : addresses) {
         int colon = a.lastIndexOf(':');
