@@ -52,7 +52,13 @@ final class ConfigBinder {
         averaging,
         seed("training.seed"),
         oneOf("training.engine", TrainingConfig.ENGINES),
-        integer("training.prefetch-batches", 0, 1024));
+        integer("training.prefetch-batches", 0, 1024),
+        oneOf("training.transport", TrainingConfig.TRANSPORTS),
+        bindAllreduce());
+    if (training.transport().equals("allreduce") && !training.engine().equals("convoy")) {
+      problem("training.transport", "allreduce with training.engine = " + training.engine(),
+          "jobs (the allreduce transport is convoy's own; set training.engine = convoy to use it)");
+    }
     ClusterConfig cluster = new ClusterConfig(master("cluster.master"),
         integer("cluster.threads-per-worker", 1, 1024),
         integer("cluster.loader-threads", 1, 256));
@@ -69,6 +75,66 @@ final class ConfigBinder {
       throw new ConfigException(problems);
     }
     return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster, output, checkpoint);
+  }
+
+  private AllreduceConfig bindAllreduce() {
+    String p = "training.allreduce.";
+    int[] ports = portRange(p + "port-range");
+    long timeout = millis(p + "timeout", 100, 86_400_000L);
+    int chunk = (int) bytes(p + "chunk-size", 1024, 1L << 30);
+    String compression = oneOf(p + "compression", AllreduceConfig.COMPRESSIONS);
+    return new AllreduceConfig(ports[0], ports[1], timeout, chunk, compression, bool(p + "fallback-to-jobs"));
+  }
+
+  /** ephemeral (as {0, 0}), a port, or LOW-HIGH with 1024 <= LOW <= HIGH <= 65535. */
+  private int[] portRange(String key) {
+    String allowed = "ephemeral, a port or a range LOW-HIGH within [1024, 65535], e.g. \"50000-50100\"";
+    try {
+      String s = config.getString(key).trim();
+      if (s.equals("ephemeral")) {
+        return new int[] {0, 0};
+      }
+      String[] parts = s.split("-", -1);
+      if (parts.length <= 2) {
+        int low = Integer.parseInt(parts[0].trim());
+        int high = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : low;
+        if (low >= 1024 && low <= high && high <= 65535) {
+          return new int[] {low, high};
+        }
+      }
+    } catch (com.typesafe.config.ConfigException | NumberFormatException ignored) {
+      // reported below
+    }
+    problem(key, found(key), allowed);
+    return new int[] {0, 0};
+  }
+
+  /** A duration (HOCON: 30s, 2m, 500ms) in [min, max] milliseconds. */
+  private long millis(String key, long min, long max) {
+    try {
+      long ms = config.getDuration(key, java.util.concurrent.TimeUnit.MILLISECONDS);
+      if (ms >= min && ms <= max) {
+        return ms;
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), "a duration from " + min + "ms to " + max / 3_600_000 + "h, e.g. 30s or 2m");
+    return min;
+  }
+
+  /** A size in bytes (HOCON: 1m, 256k, 65536) in [min, max]. */
+  private long bytes(String key, long min, long max) {
+    try {
+      long b = config.getBytes(key);
+      if (b >= min && b <= max) {
+        return b;
+      }
+    } catch (com.typesafe.config.ConfigException ignored) {
+      // reported below
+    }
+    problem(key, found(key), "a size from " + min / 1024 + "k to " + max / (1 << 20) + "m, e.g. 1m or 256k");
+    return min;
   }
 
   private ModelConfig bindModel() {

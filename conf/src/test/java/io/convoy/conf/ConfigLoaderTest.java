@@ -68,7 +68,37 @@ class ConfigLoaderTest {
     assertProblem("cluster.threads-per-worker=0", "cluster.threads-per-worker", "0", "whole number");
     assertProblem("training.engine=torch", "training.engine", "torch", "convoy");
     assertProblem("training.seed=abc", "training.seed", "abc", "whole number");
+    assertProblem("training.transport=mpi", "training.transport", "mpi", "jobs, allreduce");
+    assertProblem("training.allreduce.port-range=80-90", "training.allreduce.port-range", "80-90", "LOW-HIGH");
+    assertProblem("training.allreduce.port-range=\"6000-5000\"", "training.allreduce.port-range", "6000-5000",
+        "[1024, 65535]");
+    assertProblem("training.allreduce.timeout=10ms", "training.allreduce.timeout", "10ms", "duration");
+    assertProblem("training.allreduce.chunk-size=12", "training.allreduce.chunk-size", "12", "size");
+    assertProblem("training.allreduce.compression=fp8", "training.allreduce.compression", "fp8", "none, bf16");
+    assertProblem("training.allreduce.fallback-to-jobs=maybe", "training.allreduce.fallback-to-jobs", "maybe",
+        "true or false");
     assertProblem("output.dir=\"\"", "output.dir", "\"\"", "non-empty");
+  }
+
+  @Test
+  void allreduceTransportSettingsBindAndNeedConvoysEngine() {
+    TrainingConfig defaults = ConfigLoader.defaults().training();
+    assertEquals("jobs", defaults.transport());
+    assertEquals(new AllreduceConfig(0, 0, 120_000, 1 << 20, "none", false), defaults.allreduce());
+    TrainingConfig t = ConfigLoader.load(null, List.of("training.transport=allreduce",
+        "training.allreduce.port-range=\"50000-50100\"", "training.allreduce.timeout=30s",
+        "training.allreduce.chunk-size=256k", "training.allreduce.compression=bf16",
+        "training.allreduce.fallback-to-jobs=true")).training();
+    assertEquals("allreduce", t.transport());
+    assertEquals(new AllreduceConfig(50000, 50100, 30_000, 256 * 1024, "bf16", true), t.allreduce());
+    assertEquals(50000, ConfigLoader.load(null, List.of("training.allreduce.port-range=50000"))
+        .training().allreduce().portHigh());
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null,
+        List.of("training.transport=allreduce", "training.engine=dl4j-paramavg")));
+    ConfigProblem p = e.problems().get(0);
+    assertEquals("training.transport", p.key());
+    assertEquals("allreduce with training.engine = dl4j-paramavg", p.found());
+    assertTrue(p.allowed().contains("training.engine = convoy"), p.allowed());
   }
 
   @Test

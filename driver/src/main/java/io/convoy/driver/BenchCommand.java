@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code convoy bench}: measurements that compare side by side in one run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: images/s of convoy against the alternatives, in one run.",
-    subcommands = {BenchEnginesCommand.class, BenchPipelineCommand.class, BenchAugmentCommand.class})
+    subcommands = {BenchEnginesCommand.class, BenchPipelineCommand.class, BenchAugmentCommand.class,
+        BenchAllreduceCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code convoy bench engines}: the same job (model, data, pipeline, workers, batch size) run
  * by single-process DL4J with the same total threads, convoy's parameter averaging at k = 1
- * and k = 8, convoy's gradient averaging, and dl4j-spark's parameter averaging at k = 1 and
+ * and k = 8 and its gradient averaging, each over both transports (a Spark job per round, and
+ * a barrier stage per epoch with a ring allreduce), and dl4j-spark's parameter averaging at k = 1 and
  * k = 8, one after another in this JVM; a table of images/s, ratio to single-process and
  * validation top-1. Without {@code --conf}: LeNet on a generated 10-class shapes dataset.
  */
@@ -77,18 +78,23 @@ final class BenchEnginesCommand implements Callable<Integer> {
     }
     job.addAll(overrides);
     ConvoyConfig base = ConfigLoader.load(conf, job);
-    List<Variant> variants = List.of(
-        new Variant("convoy parameters k=1", List.of("training.engine=convoy", "training.averaging.mode=parameters",
-            "training.averaging.frequency=1")),
-        new Variant("convoy parameters k=8", List.of("training.engine=convoy", "training.averaging.mode=parameters",
-            "training.averaging.frequency=8")),
-        new Variant("convoy gradients", List.of("training.engine=convoy", "training.averaging.mode=gradients")),
-        new Variant("dl4j-paramavg k=1", List.of("training.engine=dl4j-paramavg",
-            "training.averaging.mode=parameters", "training.averaging.updater-state=average",
-            "training.averaging.frequency=1")),
-        new Variant("dl4j-paramavg k=8", List.of("training.engine=dl4j-paramavg",
-            "training.averaging.mode=parameters", "training.averaging.updater-state=average",
-            "training.averaging.frequency=8")));
+    List<Variant> variants = new ArrayList<>();
+    for (String transport : List.of("jobs", "allreduce")) {
+      String t = "training.transport=" + transport;
+      // The jobs rows keep their historical names ("convoy ..."), for comparisons across versions.
+      String name = transport.equals("jobs") ? "convoy" : transport;
+      variants.add(new Variant(name + " parameters k=1", List.of("training.engine=convoy", t,
+          "training.averaging.mode=parameters", "training.averaging.frequency=1")));
+      variants.add(new Variant(name + " parameters k=8", List.of("training.engine=convoy", t,
+          "training.averaging.mode=parameters", "training.averaging.frequency=8")));
+      variants.add(new Variant(name + " gradients", List.of("training.engine=convoy", t,
+          "training.averaging.mode=gradients")));
+    }
+    for (int k : new int[] {1, 8}) {
+      variants.add(new Variant("dl4j-paramavg k=" + k, List.of("training.engine=dl4j-paramavg",
+          "training.transport=jobs", "training.averaging.mode=parameters",
+          "training.averaging.updater-state=average", "training.averaging.frequency=" + k)));
+    }
 
     List<Row> rows = new ArrayList<>();
     console.printf("convoy bench engines: %s, %d workers x %d threads, batch %d per worker, %d epochs%n",

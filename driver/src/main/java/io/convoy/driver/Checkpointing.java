@@ -45,6 +45,9 @@ final class Checkpointing {
     this.stopAfterRound = spark.getInt(STOP_AFTER_ROUND, -1);
     if (config.checkpoint().enabled() && !engine.resumable()) {
       console.printf("convoy: no checkpoints: training.engine = %s cannot resume%n", config.training().engine());
+    } else if (enabled && config.checkpoint().everyRounds() > 0 && !engine.stateAfterEveryRound()) {
+      console.printf("convoy: checkpoints after epochs only: the allreduce transport keeps the state on the "
+          + "executors within an epoch (checkpoint.every-rounds = %d is not used)%n", config.checkpoint().everyRounds());
     }
   }
 
@@ -61,7 +64,7 @@ final class Checkpointing {
   /** After a round has been averaged and logged. */
   void afterRound(RunProgress progress, TrainingEngine engine) {
     int every = config.checkpoint().everyRounds();
-    if (enabled && every > 0 && progress.rounds % every == 0) {
+    if (enabled && every > 0 && progress.rounds % every == 0 && engine.stateAfterEveryRound()) {
       write(progress, engine, "round " + progress.rounds);
     }
     if (progress.rounds == stopAfterRound) {

@@ -12,7 +12,8 @@ import java.util.Map;
  * Decides whether a run may continue from a checkpoint: everything the checkpoint's state
  * depends on (architecture, classes, dataset, image size, pipeline, optimizer, workers, batch
  * size, averaging, seed, engine) must be as it was; what only says how long, where or on what
- * machines to go on, and the base learning rate, may change.
+ * machines to go on, how replicas exchange parameters (the transport), and the base learning
+ * rate, may change.
  */
 final class ResumeCheck {
   /**
@@ -20,7 +21,8 @@ final class ResumeCheck {
    * is among them so that a run that diverged can go on from its last checkpoint at a lower rate.
    */
   static final List<String> HARMLESS = List.of("training.epochs", "output.", "checkpoint.", "cluster.",
-      "training.prefetch-batches", "data.max-skipped", "optimizer.early-stopping.", "optimizer.lr");
+      "training.prefetch-batches", "training.transport", "training.allreduce.", "data.max-skipped",
+      "optimizer.early-stopping.", "optimizer.lr");
 
   private ResumeCheck() {}
 

@@ -22,6 +22,14 @@ interface TrainingEngine {
   }
 
   /**
+   * Whether {@link #state} is current after every round, so that a checkpoint may be taken
+   * within an epoch; otherwise only between epochs.
+   */
+  default boolean stateAfterEveryRound() {
+    return resumable();
+  }
+
+  /**
    * Continues a run from a checkpoint: {@code state} is the state after minibatch
    * {@code batchesDone} of {@code epoch} (from 0), and the next {@link #epoch} call for that epoch
    * trains from there on.

@@ -123,14 +123,30 @@ final class TrainingRun {
     }
   }
 
-  private static TrainingEngine engine(ConvoyConfig config, JavaSparkContext sc, JavaRDD<EncodedSample> trainRdd, ModelSpec spec,
+  private TrainingEngine engine(ConvoyConfig config, JavaSparkContext sc, JavaRDD<EncodedSample> trainRdd, ModelSpec spec,
       BatchSchedule schedule, Replica initial, WorkerSettings settings) {
     return switch (config.training().engine()) {
-      case "convoy" -> new Averaging(sc, trainRdd, spec, config, schedule, initial, settings);
+      case "convoy" -> config.training().transport().equals("allreduce") && allreduceFits(sc)
+          ? new AllreduceAveraging(sc, trainRdd, spec, config, schedule, initial, settings)
+          : new Averaging(sc, trainRdd, spec, config, schedule, initial, settings);
       case "dl4j-paramavg" -> new Dl4jParamAveraging(sc, trainRdd, spec, config, schedule, initial, settings);
       default -> throw new ConfigException("training.engine", config.training().engine(),
           "one of " + String.join(", ", TrainingConfig.ENGINES));
     };
+  }
+
+  /** Whether all workers fit at once; false (fall back to jobs, said on the console) or an error otherwise. */
+  private boolean allreduceFits(JavaSparkContext sc) {
+    int workers = config.training().workers();
+    String problem = BarrierSlots.problem(sc.sc(), workers, config.training().allreduce().timeoutMillis());
+    if (problem == null) {
+      return true;
+    }
+    if (!config.training().allreduce().fallbackToJobs()) {
+      throw BarrierSlots.asConfigError(workers, problem);
+    }
+    console.printf("convoy: training with the jobs transport instead of allreduce: %s%n", problem);
+    return false;
   }
 
   private TrainingSummary train(JavaSparkContext sc, OutputDir out, MetricsLog metrics, DatasetPlan plan,
@@ -146,7 +162,8 @@ final class TrainingRun {
       Resume.continueMetrics(metrics, resumed, console);
     } else {
       metrics.write(event("start",
-          "master", sc.master(), "engine", training.engine(), "workers", training.workers(), "arch", spec.arch(),
+          "master", sc.master(), "engine", training.engine(),
+          "transport", engine instanceof AllreduceAveraging ? "allreduce" : "jobs", "workers", training.workers(), "arch", spec.arch(),
           "parameters", engine.state().parameters().length, "classes", spec.classes(),
           "train_images", plan.train().samples().size(), "val_images", plan.val().samples().size(),
           "skipped_files", skipped, "batch_size", training.batchSize(), "mode", averaging.mode().configName(),
@@ -158,7 +175,8 @@ final class TrainingRun {
             + "%s averaging every %d minibatches of %d, updater state %s; engine %s, natives %s%n",
         spec.arch(), engine.state().parameters().length, plan.train().samples().size(), spec.classes(),
         training.workers(), sc.master(), averaging.mode().configName(), k, training.batchSize(),
-        averaging.updaterState().configName(), training.engine(), nativeBuild);
+        averaging.updaterState().configName(),
+        training.engine() + (engine instanceof AllreduceAveraging ? " over ring allreduce" : ""), nativeBuild);
 
     double[] split = progress.split; // broadcast, data, compute, overhead, apply
     EvalResult eval = null;

@@ -128,8 +128,26 @@ class ConvoyCliTest {
       assertTrue(top1 >= 0 && top1 <= 1, row.toString());
     });
     assertEquals(List.of("single-process DL4J", "convoy parameters k=1", "convoy parameters k=8", "convoy gradients",
+        "allreduce parameters k=1", "allreduce parameters k=8", "allreduce gradients",
         "dl4j-paramavg k=1", "dl4j-paramavg k=8"), engines);
     assertEquals(1.0, rows.get(0).get("ratio_to_single_process").asDouble(), 1e-9);
+  }
+
+  @Test
+  void benchAllreduceTimesEverySizeAndRingAgainstTheBound() throws Exception {
+    Result r = run("bench", "allreduce", "--json", "--ranks", "2,3", "--sizes", "1k,40k", "--seconds", "0.01");
+    assertEquals(0, r.status(), r.stderr());
+    var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout().substring(r.stdout().indexOf('[')));
+    List<String> measured = new java.util.ArrayList<>();
+    rows.forEach(row -> {
+      measured.add(row.get("ranks").asInt() + "x" + row.get("bytes").asLong());
+      assertTrue(row.get("repetitions").asInt() >= 3, row.toString());
+      assertTrue(row.get("seconds").asDouble() > 0 && row.get("bound_seconds").asDouble() > 0, row.toString());
+    });
+    assertEquals(List.of("2x1000", "2x40000", "3x1000", "3x40000"), measured);
+    Result bad = run("bench", "allreduce", "--sizes", "lots");
+    assertEquals(2, bad.status());
+    assertTrue(bad.stderr().contains("--sizes: lots"), bad.stderr());
   }
 
   @Test

@@ -26,13 +26,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engine computes what its definition says, checked against plain single-process DL4J
  * steps (through {@link Replica}) on exactly the minibatches the workers train, in real local
- * Spark. Tiny 16x16 images keep each run to seconds.
+ * Spark. Tiny 16x16 images keep each run to seconds. Every test runs over both transports: a
+ * Spark job per round ({@code jobs}) and a barrier stage per epoch with a ring allreduce
+ * ({@code allreduce}); the definitions, and hence the expected results, are the same.
  */
 class EngineEquivalenceTest {
   private static final int BATCH = 6;
@@ -46,9 +49,10 @@ class EngineEquivalenceTest {
   }
 
   /** 1. One worker, parameters mode: the same parameters as single-process training. */
-  @Test
-  void oneWorkerEqualsSingleProcessTraining() throws Exception {
-    ConvoyConfig config = config(1, "parameters", 3, "nesterov", "average", 2);
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jobs", "allreduce"})
+  void oneWorkerEqualsSingleProcessTraining(String transport) throws Exception {
+    ConvoyConfig config = config(transport, 1, "parameters", 3, "nesterov", "average", 2);
     float[] convoy = train(config).finalState().parameters();
     Reference ref = new Reference(config);
     float[] single = offMainThread(() -> {
@@ -65,9 +69,10 @@ class EngineEquivalenceTest {
   }
 
   /** 2. K workers, gradients mode, plain SGD: one step on the union minibatch per round. */
-  @Test
-  void gradientAveragingEqualsTrainingOnTheUnionBatch() throws Exception {
-    ConvoyConfig config = config(2, "gradients", 1, "sgd", "average", 1);
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jobs", "allreduce"})
+  void gradientAveragingEqualsTrainingOnTheUnionBatch(String transport) throws Exception {
+    ConvoyConfig config = config(transport, 2, "gradients", 1, "sgd", "average", 1);
     float[] convoy = train(config).finalState().parameters();
     Reference ref = new Reference(config);
     Replica single = Replica.initialize(ref.spec, config.training().seed());
@@ -78,11 +83,46 @@ class EngineEquivalenceTest {
     assertClose(single.parameters(), convoy, 1e-5);
   }
 
+  /**
+   * 2b. Gradients mode with momentum: one optimizer, with its state carried from step to step,
+   * applies each round's summed gradient. (Over allreduce every replica is that optimizer.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jobs", "allreduce"})
+  void gradientAveragingWithMomentumStepsOneOptimizerOnTheSummedGradients(String transport) throws Exception {
+    ConvoyConfig config = config(transport, 2, "gradients", 1, "nesterov", "average", 1);
+    float[] convoy = train(config).finalState().parameters();
+    Reference ref = new Reference(config);
+    float[] expected = offMainThread(() -> {
+      Replica optimizer = Replica.initialize(ref.spec, config.training().seed());
+      Replica worker = Replica.withParameters(ref.spec, optimizer.parameters());
+      for (int b = 0; b < ref.schedule.batchesPerEpoch(); b++) {
+        float[] sum = new float[optimizer.numParameters()];
+        int examples = 0;
+        for (int shard = 0; shard < 2; shard++) {
+          worker.setParameters(optimizer.parameters());
+          Batch batch = ref.batch(shard, 0, b);
+          float[] g = new float[sum.length];
+          worker.computeGradient(batch.x, batch.y, batch.n, g);
+          for (int i = 0; i < sum.length; i++) {
+            sum[i] += g[i];
+          }
+          examples += batch.n;
+        }
+        optimizer.setStep(b, 0);
+        optimizer.applyGradient(sum, examples);
+      }
+      return optimizer.parameters();
+    });
+    assertClose(expected, convoy, 1e-5);
+  }
+
   /** 3. Parameter averaging every step with plain SGD is synchronous SGD. */
-  @Test
-  void parameterAveragingEveryStepEqualsGradientAveraging() throws Exception {
-    float[] params = train(config(2, "parameters", 1, "sgd", "average", 1)).finalState().parameters();
-    float[] grads = train(config(2, "gradients", 1, "sgd", "average", 1)).finalState().parameters();
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jobs", "allreduce"})
+  void parameterAveragingEveryStepEqualsGradientAveraging(String transport) throws Exception {
+    float[] params = train(config(transport, 2, "parameters", 1, "sgd", "average", 1)).finalState().parameters();
+    float[] grads = train(config(transport, 2, "gradients", 1, "sgd", "average", 1)).finalState().parameters();
     assertClose(grads, params, 1e-5);
   }
 
@@ -91,9 +131,10 @@ class EngineEquivalenceTest {
    * run equals a hand-computed 2-worker average of parameters and updater state, and differs
    * from {@code reset}.
    */
-  @Test
-  void averagedMomentumMatchesAHandComputedAverageAndDiffersFromReset() throws Exception {
-    ConvoyConfig config = config(2, "parameters", 2, "nesterov", "average", 1);
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jobs", "allreduce"})
+  void averagedMomentumMatchesAHandComputedAverageAndDiffersFromReset(String transport) throws Exception {
+    ConvoyConfig config = config(transport, 2, "parameters", 2, "nesterov", "average", 1);
     TrainingSummary convoy = train(config);
     Reference ref = new Reference(config);
     Replica init = Replica.initialize(ref.spec, config.training().seed());
@@ -119,14 +160,15 @@ class EngineEquivalenceTest {
     }
     assertClose(params, convoy.finalState().parameters(), 1e-5);
     assertClose(state, convoy.finalState().updaterState(), 1e-5);
-    float[] reset = train(config(2, "parameters", 2, "nesterov", "reset", 1)).finalState().parameters();
+    float[] reset = train(config(transport, 2, "parameters", 2, "nesterov", "reset", 1)).finalState().parameters();
     assertTrue(maxRelativeDifference(params, reset) > 1e-3, "reset gives the same parameters as average");
   }
 
   /** 5. The same seed and worker count give the same parameters, bit for bit. */
-  @Test
-  void runsAreDeterministic() throws Exception {
-    ConvoyConfig config = config(2, "parameters", 2, "adam", "average", 1);
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jobs", "allreduce"})
+  void runsAreDeterministic(String transport) throws Exception {
+    ConvoyConfig config = config(transport, 2, "parameters", 2, "adam", "average", 1);
     assertArrayEquals(train(config).finalState().parameters(), train(config).finalState().parameters());
   }
 
@@ -134,9 +176,10 @@ class EngineEquivalenceTest {
    * 6. A task that fails mid-round (after training, its replica changed) is retried by Spark
    * and the round's result is unchanged, even with optimizer state kept on the replicas.
    */
-  @Test
-  void aFailedTaskIsRetriedWithoutChangingTheResult() throws Exception {
-    ConvoyConfig config = config(2, "parameters", 2, "nesterov", "local", 1).withMaster("local[2,4]");
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"jobs", "allreduce"})
+  void aFailedTaskIsRetriedWithoutChangingTheResult(String transport) throws Exception {
+    ConvoyConfig config = config(transport, 2, "parameters", 2, "nesterov", "local", 1).withMaster("local[2,4]");
     float[] undisturbed = train(config).finalState().parameters();
     System.setProperty("spark.convoy.test.fail-round", "1");
     TrainingSummary disturbed;
@@ -148,7 +191,22 @@ class EngineEquivalenceTest {
     assertArrayEquals(undisturbed, disturbed.finalState().parameters());
     List<String> lines = Files.readAllLines(Path.of(URI.create(disturbed.outputDir())).resolve("metrics.jsonl"));
     JsonNode last = new ObjectMapper().readTree(lines.get(lines.size() - 1));
-    assertEquals(1, last.get("failed_tasks").asInt(), "the injected failure did not happen: " + last);
+    // No round counts twice: the retried round (over allreduce, the retried epoch) is reported once.
+    int expectedRound = 1;
+    for (String line : lines) {
+      JsonNode event = new ObjectMapper().readTree(line);
+      if (event.get("event").asText().equals("round")) {
+        assertEquals(expectedRound++, event.get("round").asInt(), "rounds in metrics.jsonl: " + lines);
+      }
+    }
+    assertEquals(last.get("rounds").asInt(), expectedRound - 1);
+    if (transport.equals("jobs")) {
+      assertEquals(1, last.get("failed_tasks").asInt(), "the injected failure did not happen: " + last);
+    } else {
+      // The failed task fails its barrier stage: its peers fail or are killed with it, and the
+      // stage's retry reruns the epoch from its start.
+      assertTrue(last.get("failed_tasks").asInt() >= 1, "the injected failure did not happen: " + last);
+    }
   }
 
   /**
@@ -165,8 +223,8 @@ class EngineEquivalenceTest {
     }
   }
 
-  private ConvoyConfig config(int workers, String mode, int k, String optimizer, String updaterState, int epochs)
-      throws Exception {
+  private ConvoyConfig config(String transport, int workers, String mode, int k, String optimizer,
+      String updaterState, int epochs) throws Exception {
     Path dir = Files.createTempDirectory(out, "run");
     return ConfigLoader.load(null, List.of(
         "data.train=" + data.resolve("train"), "data.val=" + data.resolve("val"), "data.image-size=16",
@@ -174,7 +232,8 @@ class EngineEquivalenceTest {
         "training.averaging.mode=" + mode, "training.averaging.frequency=" + k,
         "training.averaging.updater-state=" + updaterState, "optimizer.name=" + optimizer,
         "optimizer.lr=" + (optimizer.equals("adam") ? "0.001" : "0.05"),
-        "cluster.master=local[2]", "output.dir=" + dir));
+        "cluster.master=local[2]", "output.dir=" + dir, "training.transport=" + transport,
+        "training.allreduce.timeout=20s"));
   }
 
   private static TrainingSummary train(ConvoyConfig config) throws Exception {

@@ -82,6 +82,32 @@ class ResumeTest {
   }
 
   /**
+   * Over the allreduce transport the state reaches the driver only between epochs: a run
+   * stopped in epoch 2 has checkpoints after epochs only (every-rounds is not used) and resumes
+   * from the end of epoch 1 with the uninterrupted run's result. A checkpoint taken within an
+   * epoch by the jobs transport is refused by allreduce with a usage error saying what to do.
+   */
+  @Test
+  void allreduceResumesFromTheLastEpochBoundary() throws Exception {
+    List<String> settings = List.of("optimizer.name=nesterov", "training.transport=allreduce");
+    float[] uninterrupted = uninterrupted(settings);
+    ConvoyConfig config = config(settings);
+    stopAfterRound(5, () -> train(config, null));
+    assertEquals(List.of("ckpt-000001"), checkpointFolders(config).stream().map(p -> p.getFileName().toString())
+        .toList());
+    TrainingSummary resumed = train(config, checkpoints(config).toString());
+    assertClose(uninterrupted, resumed.finalState().parameters());
+    assertEquals(IntStream.rangeClosed(1, ROUNDS).boxed().toList(), roundEvents(outputDir(config)));
+
+    ConvoyConfig jobs = config(List.of("optimizer.name=nesterov"));
+    stopAfterRound(5, () -> train(jobs, null));
+    UsageException refused = assertThrows(UsageException.class, () -> train(config(settings),
+        checkpoints(jobs).toString()));
+    assertTrue(refused.getMessage().contains("after minibatch 1 of epoch 2")
+        && refused.getMessage().contains("--set training.transport=jobs"), refused.getMessage());
+  }
+
+  /**
    * A truncated newest checkpoint is detected by its manifest and the one before it is used,
    * with a warning; the result is still the uninterrupted run's.
    */

@@ -85,7 +85,14 @@ final class StackNetwork implements Network {
 
   @Override
   public void clear() {
-    net.clear();
+    // Not net.clear(): MultiLayerNetwork.clear() also drops its Solver and with it the updater,
+    // so the next update would start from a new, zeroed optimizer state (momentum, Adam
+    // moments). A replica that computes a gradient and then applies one (gradients mode over the
+    // allreduce transport) would lose its momentum every step. Free inputs and activations only,
+    // as ComputationGraph.clear() does.
+    net.clearLayersStates();
+    net.setInput(null);
+    net.setLabels(null);
   }
 
   @Override

@@ -24,6 +24,38 @@ import org.nd4j.linalg.factory.Nd4j;
 class ReplicaTest {
   private static final OptimizerConfig NESTEROV = new OptimizerConfig(OptimizerName.NESTEROV, 0.01, 0.9, 1e-4);
 
+  /**
+   * A replica that computes a gradient and then applies one (what every rank does in gradients
+   * mode over the allreduce transport) keeps its optimizer state, like one that only applies.
+   */
+  @Test
+  void computingAGradientKeepsTheOptimizerState() {
+    for (String arch : List.of("simple-cnn", "resnet20")) {
+      ModelSpec spec = spec(arch);
+      Replica applier = Replica.initialize(spec, 3);
+      Replica worker = Replica.withParameters(spec, applier.parameters());
+      worker.setUpdaterState(applier.updaterState());
+      java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+      int n = 4;
+      for (int step = 0; step < 3; step++) {
+        float[] x = new float[n * spec.input().length()];
+        for (int i = 0; i < x.length; i++) {
+          x[i] = (float) rnd.nextGaussian();
+        }
+        int[] y = {0, 1, 2, 3};
+        float[] g = new float[worker.numParameters()];
+        worker.computeGradient(x, y, n, g);
+        applier.setStep(step, 0);
+        applier.applyGradient(g, n);
+        worker.setStep(step, 0);
+        worker.applyGradient(g, n);
+        assertArrayEquals(applier.updaterState(), worker.updaterState(), arch + " step " + step);
+        assertArrayEquals(applier.parameters(), worker.parameters(), arch + " step " + step);
+      }
+      assertTrue(norm(worker.updaterState()) > 0, arch + ": momentum stayed zero");
+    }
+  }
+
   @Test
   void zooProvidesExactlyTheConfiguredArchitectures() {
     assertEquals(new HashSet<>(ModelConfig.ARCHITECTURES), new HashSet<>(ModelZoo.names()));

@@ -26,6 +26,8 @@ public final class ConvoyKryoRegistrator implements KryoRegistrator {
     kryo.register(EncodedSample.class, new RecordSerializer<>(EncodedSample.class));
     kryo.register(ModelState.class, new RecordSerializer<>(ModelState.class));
     kryo.register(RoundResult.class);
+    kryo.register(EpochOutcome.class, new RecordSerializer<>(EpochOutcome.class));
+    kryo.register(RoundReport.class, new RecordSerializer<>(RoundReport.class));
     kryo.register(EvalResult.class);
     kryo.register(INDArray.class, new Nd4jSerializer());
     kryo.register(NDArray.class, new Nd4jSerializer());

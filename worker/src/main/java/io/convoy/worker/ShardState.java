@@ -16,6 +16,8 @@ final class ShardState {
   private BatchPrefetcher prefetcher;
   private int startedRound = -1;
   private float[] localStateAtStart;
+  private int startedEpochStage = -1;
+  private float[] localStateAtStageStart;
 
   ShardState(Replica replica) {
     this.replica = replica;
@@ -26,6 +28,20 @@ final class ShardState {
       prefetcher = new BatchPrefetcher(assembler, schedule, shard, depth, threads);
     }
     return prefetcher;
+  }
+
+  /**
+   * {@code updater-state = local} under the allreduce transport, where a failed task reruns the
+   * whole epoch's stage: the state at the start of the epoch is kept, and a second attempt at
+   * the same epoch starts from it.
+   */
+  void beginLocalEpochStage(int epoch) {
+    if (epoch == startedEpochStage) {
+      replica.setUpdaterState(localStateAtStageStart);
+    } else {
+      localStateAtStageStart = replica.updaterState();
+      startedEpochStage = epoch;
+    }
   }
 
   /** Prepares the replica's optimizer state for {@code round} under {@code policy}. */

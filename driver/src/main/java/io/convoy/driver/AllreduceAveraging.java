@@ -1,0 +1,203 @@
+package io.convoy.driver;
+
+import io.convoy.conf.AllreduceConfig;
+import io.convoy.conf.AveragingMode;
+import io.convoy.conf.ConvoyConfig;
+import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.model.ModelSpec;
+import io.convoy.model.Replica;
+import io.convoy.pipeline.ImagePipeline;
+import io.convoy.worker.AllreduceSettings;
+import io.convoy.worker.BatchSchedule;
+import io.convoy.worker.EncodedSample;
+import io.convoy.worker.EpochOutcome;
+import io.convoy.worker.EpochSpec;
+import io.convoy.worker.EpochTask;
+import io.convoy.worker.ModelState;
+import io.convoy.worker.RoundReport;
+import io.convoy.worker.WorkerSettings;
+import io.convoy.worker.collective.RingOptions;
+import io.convoy.worker.collective.WireFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+
+/**
+ * convoy's engine over the {@code allreduce} transport: each epoch is one barrier stage whose
+ * tasks ({@link EpochTask}) train their replicas and average among themselves by ring
+ * allreduce, with the same rounds, the same averaging and the same updater-state policies as
+ * {@link Averaging}. The driver broadcasts the state once per epoch, writes each round's
+ * metrics as rank 0 reports it over a side channel ({@link ProgressServer}), and takes the
+ * epoch's final state from rank 0's result.
+ *
+ * <p>Failures: a task that fails fails the barrier stage. The stage is the map side of a
+ * one-partition shuffle, which Spark retries as a whole (a failed barrier result stage would
+ * be aborted instead), up to {@code spark.stage.maxConsecutiveAttempts}. The retry starts the
+ * epoch over from the broadcast state, which the driver holds until the stage has succeeded,
+ * and rounds already reported are not reported twice. The state reaches the driver only at
+ * the end of an epoch, so checkpoints are taken, and runs resumed, between epochs only: a
+ * failure of the driver costs the epoch so far.
+ */
+final class AllreduceAveraging implements TrainingEngine {
+  private static final ClassTag<EpochOutcome> OUTCOME = ClassTag$.MODULE$.apply(EpochOutcome.class);
+
+  private final JavaSparkContext sc;
+  private final JavaRDD<EncodedSample> shards;
+  private final ModelSpec spec;
+  private final ImagePipeline pipeline;
+  private final BatchSchedule schedule;
+  private final AveragingMode mode;
+  private final UpdaterStatePolicy updaterPolicy;
+  private final int frequency;
+  private final WorkerSettings settings;
+  private final AllreduceConfig transport;
+  private final String token;
+  private double learningRateFactor = 1;
+
+  private ModelState state;
+  private long step;
+  private int round;
+
+  AllreduceAveraging(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config,
+      BatchSchedule schedule, Replica initial, WorkerSettings settings) {
+    this.sc = sc;
+    this.shards = shards;
+    this.spec = spec;
+    this.pipeline = ImagePipeline.of(config.pipeline().train(), config.data());
+    this.schedule = schedule;
+    this.mode = config.training().averaging().mode();
+    this.updaterPolicy = config.training().averaging().updaterState();
+    this.frequency = config.training().averaging().frequency();
+    this.settings = settings;
+    this.transport = config.training().allreduce();
+    byte[] secret = new byte[24];
+    new SecureRandom().nextBytes(secret);
+    this.token = HexFormat.of().formatHex(secret);
+    this.state = new ModelState(initial.parameters(), initial.updaterState());
+  }
+
+  @Override
+  public ModelState state() {
+    return state;
+  }
+
+  @Override
+  public boolean resumable() {
+    return true;
+  }
+
+  @Override
+  public boolean stateAfterEveryRound() {
+    return false;
+  }
+
+  @Override
+  public void restore(ModelState restored, int epoch, int batchesDone) {
+    int perEpoch = schedule.batchesPerEpoch();
+    if (batchesDone != 0) {
+      throw new UsageException("--resume: the checkpoint was taken after minibatch " + batchesDone + " of epoch "
+          + (epoch + 1) + "; training.transport = allreduce resumes only from the end of an epoch "
+          + "(resume with --set training.transport=jobs, which continues from any round)");
+    }
+    int k = batchesPerRound();
+    state = restored;
+    step = (long) epoch * perEpoch;
+    round = epoch * ((perEpoch + k - 1) / k);
+  }
+
+  @Override
+  public void setLearningRateFactor(double factor) {
+    learningRateFactor = factor;
+  }
+
+  @Override
+  public int batchesPerRound() {
+    return mode == AveragingMode.GRADIENTS ? 1 : frequency;
+  }
+
+  @Override
+  public EpochStats epoch(int epoch, RoundListener rounds) {
+    long start = System.nanoTime();
+    EpochSpec spec = new EpochSpec(mode, epoch, round, step, batchesPerRound(), updaterPolicy, learningRateFactor);
+    Broadcast<ModelState> broadcast = sc.broadcast(
+        spec.sharedUpdaterState() ? state : new ModelState(state.parameters(), new float[0]));
+    int delivered = round;
+    try (ProgressServer progress = ProgressServer.open(sc.getConf().get("spark.driver.host"), token)) {
+      AllreduceSettings allreduce = new AllreduceSettings(transport.portLow(), transport.portHigh(),
+          new RingOptions(transport.timeoutMillis(), transport.chunkBytes(), wireFormat(transport.compression())),
+          token, progress.address().getHostString(), progress.address().getPort());
+      sc.setJobGroup("convoy-round-epoch-" + (epoch + 1), "epoch " + (epoch + 1) + " (" + mode.configName()
+          + " averaging over ring allreduce, one barrier stage)", false);
+      EpochTask task = new EpochTask(this.spec, pipeline, schedule, spec, broadcast, settings, allreduce);
+      JavaRDD<EpochOutcome> stage = JavaRDD.fromRDD(shards.rdd().barrier().mapPartitions(task, false, OUTCOME),
+          OUTCOME);
+      // The shuffle makes the barrier stage a map stage, which Spark retries; see the class comment.
+      JavaFutureAction<List<EpochOutcome>> job = stage.repartition(1).collectAsync();
+      List<EpochOutcome> outcomes;
+      try {
+        while (!job.isDone()) {
+          RoundReport r = progress.poll(100);
+          if (r != null && r.round() > delivered) {
+            rounds.round(stats(r));
+            delivered = r.round();
+          }
+        }
+        outcomes = job.get();
+      } catch (RuntimeException | InterruptedException e) {
+        job.cancel(true);
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted during epoch " + (epoch + 1), e);
+        }
+        throw (RuntimeException) e;
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException("epoch " + (epoch + 1) + " failed: " + e.getCause(), e.getCause());
+      }
+      EpochOutcome first = outcomes.stream().filter(o -> o.rank() == 0).findFirst()
+          .orElseThrow(() -> new IllegalStateException("epoch " + (epoch + 1) + ": rank 0 returned no result"));
+      long batches = 0;
+      long examples = 0;
+      double lossSum = 0;
+      for (RoundReport r : first.rounds()) {
+        if (r.round() > delivered) {
+          rounds.round(stats(r));
+          delivered = r.round();
+        }
+        batches += r.batches();
+        examples += r.examples();
+        lossSum += r.loss() * r.batches();
+      }
+      ModelState end = first.state();
+      state = new ModelState(end.parameters(), spec.sharedUpdaterState() ? end.updaterState() : state.updaterState());
+      int epochRounds = first.rounds().size();
+      round += epochRounds;
+      step += schedule.batchesPerEpoch();
+      return new EpochStats(epochRounds, batches, examples, lossSum, (System.nanoTime() - start) / 1e9);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the driver's progress channel: " + e.getMessage(), e);
+    } finally {
+      broadcast.destroy();
+    }
+  }
+
+  private static RoundStats stats(RoundReport r) {
+    return new RoundStats(r.round(), r.epoch(), r.loss(), r.examples(), r.batches(), r.seconds(), r.broadcast(),
+        r.data(), r.compute(), r.sync(), r.apply(), r.learningRate());
+  }
+
+  static WireFormat wireFormat(String compression) {
+    return compression.equals("bf16") ? WireFormat.BF16 : WireFormat.FLOAT32;
+  }
+}

@@ -1,0 +1,201 @@
+package io.convoy.worker;
+
+import io.convoy.conf.AveragingMode;
+import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.model.ModelSpec;
+import io.convoy.model.Replica;
+import io.convoy.pipeline.ImagePipeline;
+import io.convoy.worker.collective.Ring;
+import io.convoy.worker.collective.RingListener;
+import java.io.Serializable;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.BarrierTaskContext;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.broadcast.Broadcast;
+import scala.collection.JavaConverters;
+import scala.runtime.AbstractFunction1;
+
+/**
+ * One replica's whole epoch inside a barrier stage (the {@code allreduce} transport). The task
+ * listens on its executor's address, learns every rank's address through one
+ * {@code BarrierTaskContext.allGather}, joins the ring, then runs the epoch's rounds exactly as
+ * {@link RoundTask} would, round after round, with the ring allreduce in place of the driver:
+ * {@code parameters} mode averages parameters (and updater state under {@code average}) every
+ * k minibatches; {@code gradients} mode sums one minibatch gradient per replica and every
+ * replica applies the same optimizer step to the same sum, so replicas stay bit-identical.
+ * The replica, its cached shard and its prefetcher are the same ones the jobs transport uses.
+ *
+ * <p>The epoch starts from the broadcast state, which the driver keeps until the stage has
+ * succeeded: a retried stage starts the epoch over from it, so no round counts twice.
+ */
+public final class EpochTask extends AbstractFunction1<scala.collection.Iterator<EncodedSample>,
+    scala.collection.Iterator<EpochOutcome>> implements Serializable {
+  /** Loss sum, examples, minibatches, data seconds and compute seconds travel with each allreduce. */
+  private static final int META = 5;
+
+  private final ModelSpec spec;
+  private final ImagePipeline pipeline;
+  private final BatchSchedule schedule;
+  private final EpochSpec epoch;
+  private final Broadcast<ModelState> start;
+  private final WorkerSettings settings;
+  private final AllreduceSettings allreduce;
+
+  public EpochTask(ModelSpec spec, ImagePipeline pipeline, BatchSchedule schedule, EpochSpec epoch,
+      Broadcast<ModelState> start, WorkerSettings settings, AllreduceSettings allreduce) {
+    this.spec = spec;
+    this.pipeline = pipeline;
+    this.schedule = schedule;
+    this.epoch = epoch;
+    this.start = start;
+    this.settings = settings;
+    this.allreduce = allreduce;
+  }
+
+  @Override
+  public scala.collection.Iterator<EpochOutcome> apply(scala.collection.Iterator<EncodedSample> samples) {
+    List<EncodedSample> shard = new ArrayList<>();
+    JavaConverters.asJavaIterator(samples).forEachRemaining(shard::add);
+    BarrierTaskContext ctx = BarrierTaskContext.get();
+    int rank = ctx.partitionId();
+    if (shard.isEmpty()) {
+      throw new IllegalStateException("shard " + rank + " is empty: every rank of the ring needs samples");
+    }
+    NativeThreads.limit(settings.threads());
+    String host = SparkEnv.get().blockManager().blockManagerId().host();
+    EpochOutcome outcome;
+    try (RingListener listener = RingListener.bind(host, allreduce.portLow(), allreduce.portHigh())) {
+      String[] addresses = BarrierExchange.allGather(ctx, host + ":" + listener.address().getPort());
+      List<InetSocketAddress> peers = new ArrayList<>();
+      for (String a : addresses) {
+        int colon = a.lastIndexOf(':');
+        peers.add(new InetSocketAddress(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1))));
+      }
+      // A new secret per stage attempt: a straggler of a failed attempt never joins the retry's ring.
+      byte[] token = (allreduce.token() + "/" + ctx.stageId() + "/" + ctx.stageAttemptNumber())
+          .getBytes(StandardCharsets.UTF_8);
+      try (Ring ring = Ring.join(rank, peers, listener, token, allreduce.ring(), ctx::isInterrupted);
+          ProgressReporter progress = rank == 0
+              ? ProgressReporter.connect(new InetSocketAddress(allreduce.progressHost(), allreduce.progressPort()),
+                  allreduce.token(), (int) Math.min(10_000, allreduce.ring().timeoutMillis()))
+              : null) {
+        outcome = train(rank, shard, ring, progress);
+      }
+    }
+    return JavaConverters.asScalaIterator(List.of(outcome).iterator());
+  }
+
+  private EpochOutcome train(int rank, List<EncodedSample> shard, Ring ring, ProgressReporter progress) {
+    long fetchStart = System.nanoTime();
+    ModelState in = start.value();
+    double broadcastSeconds = (System.nanoTime() - fetchStart) / 1e9;
+    ShardState local = ReplicaCache.shard(settings.runId(), spec, rank, in.parameters());
+    Replica replica = local.replica;
+    replica.setParameters(in.parameters());
+    UpdaterStatePolicy policy = epoch.updaterState();
+    if (epoch.sharedUpdaterState()) {
+      replica.setUpdaterState(in.updaterState());
+    } else if (policy == UpdaterStatePolicy.LOCAL) {
+      local.beginLocalEpochStage(epoch.epoch());
+    }
+    BatchPrefetcher batches = local.prefetcher(new BatchAssembler(pipeline, schedule.seed()), schedule, rank,
+        settings.prefetchBatches(), settings.loaderThreads());
+    boolean gradients = epoch.mode() == AveragingMode.GRADIENTS;
+    int p = replica.numParameters();
+    int u = !gradients && policy == UpdaterStatePolicy.AVERAGE ? replica.updaterStateLength() : 0;
+    float[] buffer = new float[p + u + META];
+    float[] gradient = gradients ? new float[p] : null;
+    int k = gradients ? 1 : epoch.frequency();
+    int n = ring.size();
+    long step = epoch.globalStep();
+    int round = epoch.firstRound();
+    List<RoundReport> reports = new ArrayList<>();
+    for (int first = 0; first < schedule.batchesPerEpoch(); first += k) {
+      long t0 = System.nanoTime();
+      int count = Math.min(k, schedule.batchesPerEpoch() - first);
+      replica.setStep(step, epoch.epoch());
+      replica.setLearningRateFactor(epoch.learningRateFactor());
+      double learningRate = replica.learningRate();
+      long dataNanos = 0;
+      long computeNanos = 0;
+      double lossSum = 0;
+      long examples = 0;
+      if (gradients) {
+        long a = System.nanoTime();
+        BatchAssembler.Batch batch = batches.take(shard, epoch.epoch(), first);
+        long b = System.nanoTime();
+        lossSum = replica.computeGradient(batch.features(), batch.labels(), batch.size(), gradient);
+        computeNanos = System.nanoTime() - b;
+        dataNanos = b - a;
+        examples = batch.size();
+        System.arraycopy(gradient, 0, buffer, 0, p);
+      } else {
+        if (policy == UpdaterStatePolicy.RESET) {
+          replica.resetUpdaterState();
+        }
+        for (int i = first; i < first + count; i++) {
+          long a = System.nanoTime();
+          BatchAssembler.Batch batch = batches.take(shard, epoch.epoch(), i);
+          long b = System.nanoTime();
+          lossSum += replica.fit(batch.features(), batch.labels(), batch.size());
+          computeNanos += System.nanoTime() - b;
+          dataNanos += b - a;
+          examples += batch.size();
+        }
+        System.arraycopy(replica.parameters(), 0, buffer, 0, p);
+        if (u > 0) {
+          System.arraycopy(replica.updaterState(), 0, buffer, p, u);
+        }
+      }
+      FaultInjection.maybeFail(round, rank);
+      buffer[p + u] = (float) lossSum;
+      buffer[p + u + 1] = examples;
+      buffer[p + u + 2] = count;
+      buffer[p + u + 3] = (float) (dataNanos / 1e9);
+      buffer[p + u + 4] = (float) (computeNanos / 1e9);
+      long t1 = System.nanoTime();
+      ring.sum(buffer);
+      long t2 = System.nanoTime();
+      long totalExamples = (long) buffer[p + u + 1];
+      if (gradients) {
+        replica.applyGradient(Arrays.copyOf(buffer, p), (int) totalExamples);
+      } else {
+        replica.setParameters(mean(buffer, 0, p, n));
+        if (u > 0) {
+          replica.setUpdaterState(mean(buffer, p, u, n));
+        }
+      }
+      long t3 = System.nanoTime();
+      step += count;
+      round++;
+      if (rank == 0) {
+        long totalBatches = (long) buffer[p + u + 2];
+        RoundReport report = new RoundReport(round, epoch.epoch() + 1, buffer[p + u] / totalBatches, totalExamples,
+            totalBatches, (t3 - t0) / 1e9, reports.isEmpty() ? broadcastSeconds : 0, buffer[p + u + 3] / n,
+            buffer[p + u + 4] / n, (t2 - t1) / 1e9, (t3 - t2) / 1e9, learningRate);
+        reports.add(report);
+        progress.send(report);
+      }
+    }
+    if (rank != 0) {
+      return new EpochOutcome(rank, null, new ArrayList<>()); // ArrayList: registered with Kryo
+    }
+    float[] updater = epoch.sharedUpdaterState() ? replica.updaterState() : new float[0];
+    return new EpochOutcome(rank, new ModelState(replica.parameters(), updater), reports);
+  }
+
+  /** The same rounding as the jobs transport's mean: the float sum scaled in double. */
+  private static float[] mean(float[] sum, int from, int length, int replicas) {
+    double factor = 1.0 / replicas;
+    float[] out = new float[length];
+    for (int i = 0; i < length; i++) {
+      out[i] = (float) (sum[from + i] * factor);
+    }
+    return out;
+  }
+}
