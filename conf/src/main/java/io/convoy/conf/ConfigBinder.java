@@ -56,7 +56,8 @@ final class ConfigBinder {
     ClusterConfig cluster = new ClusterConfig(master("cluster.master"),
         integer("cluster.threads-per-worker", 1, 1024),
         integer("cluster.loader-threads", 1, 256));
-    OutputConfig output = new OutputConfig(nonEmpty("output.dir"));
+    OutputConfig output = new OutputConfig(nonEmpty("output.dir"), bool("output.report"),
+        bool("output.train-metrics"));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

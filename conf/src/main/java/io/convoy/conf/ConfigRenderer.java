@@ -55,7 +55,8 @@ public final class ConfigRenderer {
         "seed", t.seed(), "engine", t.engine(), "prefetch-batches", t.prefetchBatches()));
     root.put("cluster", map("master", c.cluster().master(),
         "threads-per-worker", c.cluster().threadsPerWorker(), "loader-threads", c.cluster().loaderThreads()));
-    root.put("output", map("dir", c.output().dir()));
+    root.put("output", map("dir", c.output().dir(), "report", c.output().report(),
+        "train-metrics", c.output().trainMetrics()));
     return ConfigValueFactory.fromMap(root).render(
         ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
   }

@@ -2,6 +2,7 @@ package io.convoy.driver;
 
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.worker.ConvoyKryoRegistrator;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -33,5 +34,13 @@ final class SparkContexts {
         // spark.rpc.message.maxSize).
         .setIfMissing("spark.task.maxDirectResultSize", "120m");
     return new JavaSparkContext(conf);
+  }
+
+  /** The Spark UI's address when the driver runs here (local mode) and the UI is on. */
+  static Optional<String> uiAddress(JavaSparkContext sc) {
+    if (!sc.master().startsWith("local") || !sc.sc().uiWebUrl().isDefined()) {
+      return Optional.empty();
+    }
+    return Optional.of(sc.sc().uiWebUrl().get());
   }
 }

@@ -30,6 +30,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (same as --set output.dir=DIR)")
   String out;
 
+  @Option(names = "--quiet", description = "no progress bar or per-round lines, only a line per epoch")
+  boolean quiet;
+
   @Override
   public Integer call() throws Exception {
     List<String> all = new ArrayList<>(overrides);
@@ -40,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
       all.add("output.dir=" + out);
     }
     ConvoyConfig config = ConfigLoader.load(conf, all);
-    new TrainingRun(config, spec.commandLine().getOut()).run();
+    new TrainingRun(config, spec.commandLine().getOut(), EpochProgress.Mode.of(quiet)).run();
     return ConvoyMain.OK;
   }
 }

@@ -48,16 +48,23 @@ import org.apache.spark.storage.StorageLevel;
 final class TrainingRun {
   private final ConvoyConfig config;
   private final PrintWriter console;
+  private final EpochProgress.Mode progress;
 
   TrainingRun(ConvoyConfig config, PrintWriter console) {
+    this(config, console, EpochProgress.Mode.QUIET);
+  }
+
+  TrainingRun(ConvoyConfig config, PrintWriter console, EpochProgress.Mode progress) {
     this.config = config;
     this.console = console;
+    this.progress = progress;
   }
 
   TrainingSummary run() throws IOException {
     long wallStart = System.nanoTime();
     try (JavaSparkContext sc = SparkContexts.create(config, "convoy train")) {
       Configuration hadoop = sc.hadoopConfiguration();
+      SparkContexts.uiAddress(sc).ifPresent(ui -> console.printf("convoy: Spark UI at %s%n", ui));
       OutputDir out = new OutputDir(config.output().dir(), hadoop);
       DatasetPlan plan = DatasetPlan.of(config.data(), hadoop, config.training().seed());
       int classes = classes(plan);
@@ -92,13 +99,22 @@ final class TrainingRun {
       Replica initial = Replica.initialize(spec, seed);
       TrainingEngine engine = engine(sc, trainRdd, spec, schedule, initial, settings);
       Evaluation evaluation = new Evaluation(sc, valRdd, spec, config, settings);
+      Evaluation trainEvaluation = config.output().trainMetrics()
+          ? new Evaluation(sc, trainRdd, spec, config, settings) : null;
+      int roundsPerEpoch = (schedule.batchesPerEpoch() + engine.batchesPerRound() - 1) / engine.batchesPerRound();
       TaskTimeListener taskTimes = new TaskTimeListener();
       sc.sc().addSparkListener(taskTimes);
+      TrainingSummary summary;
       try (MetricsLog metrics = new MetricsLog(out.create("metrics.jsonl"))) {
-        return train(sc, out, metrics, plan, spec, engine, evaluation, taskTimes, skipped.size(), wallStart);
+        summary = train(sc, out, metrics, plan, spec, engine, evaluation, trainEvaluation, roundsPerEpoch,
+            taskTimes, skipped.size(), wallStart);
       } finally {
         sc.sc().removeSparkListener(taskTimes);
       }
+      if (config.output().report()) {
+        ReportStep.write(out, config, plan.train(), hadoop, console);
+      }
+      return summary;
     }
   }
 
@@ -113,8 +129,8 @@ final class TrainingRun {
   }
 
   private TrainingSummary train(JavaSparkContext sc, OutputDir out, MetricsLog metrics, DatasetPlan plan,
-      ModelSpec spec, TrainingEngine engine, Evaluation evaluation, TaskTimeListener taskTimes,
-      int skipped, long wallStart) {
+      ModelSpec spec, TrainingEngine engine, Evaluation evaluation, Evaluation trainEvaluation, int roundsPerEpoch,
+      TaskTimeListener taskTimes, int skipped, long wallStart) {
     var training = config.training();
     var averaging = training.averaging();
     int k = engine.batchesPerRound();
@@ -144,7 +160,10 @@ final class TrainingRun {
     EarlyStopping earlyStopping = EarlyStopping.of(optimizer.earlyStopping());
     int epochsRun = 0;
     for (int epoch = 0; epoch < training.epochs(); epoch++) {
+      EpochProgress bar = new EpochProgress(progress, console, System.out, epoch + 1, training.epochs(),
+          roundsPerEpoch);
       EpochStats stats = engine.epoch(epoch, r -> {
+        bar.round(r);
         split[0] += r.broadcastSeconds();
         split[1] += r.dataSeconds();
         split[2] += r.computeSeconds();
@@ -157,6 +176,7 @@ final class TrainingRun {
             "apply_seconds", r.applySeconds(), "lr", r.learningRate()));
         requireFinite(r.loss(), r.round());
       });
+      bar.close();
       rounds += stats.rounds();
       steps += stats.batches() / training.workers();
       trainSeconds += stats.seconds();
@@ -165,10 +185,18 @@ final class TrainingRun {
       eval = evaluation.evaluate(engine.state().parameters(), "epoch " + (epoch + 1) + " validation");
       double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
       double imagesPerSec = stats.examples() / stats.seconds();
-      metrics.write(event("epoch", "epoch", epoch + 1, "rounds", rounds, "train_loss", stats.meanLoss(),
-          "val_top1", eval.top1(), "val_top5", eval.top5(), "val_loss", eval.loss(),
+      Map<String, Object> epochEvent = event("epoch", "epoch", epoch + 1, "rounds", rounds,
+          "train_loss", stats.meanLoss(), "val_top1", eval.top1(), "val_top5", eval.top5(), "val_loss", eval.loss(),
           "val_examples", eval.examples(), "images_per_sec", imagesPerSec,
-          "train_seconds", stats.seconds(), "eval_seconds", evalSeconds));
+          "train_seconds", stats.seconds(), "eval_seconds", evalSeconds);
+      if (trainEvaluation != null) {
+        EvalResult onTrain = trainEvaluation.evaluate(engine.state().parameters(),
+            "epoch " + (epoch + 1) + " training-set metrics");
+        epochEvent.put("train_top1", onTrain.top1());
+        epochEvent.put("train_top5", onTrain.top5());
+        epochEvent.put("train_eval_loss", onTrain.loss());
+      }
+      metrics.write(epochEvent);
       console.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  val top-1 %.4f  top-5 %.4f  loss %.4f  %.0f images/s%n",
           epoch + 1, training.epochs(), stats.meanLoss(), eval.top1(), eval.top5(), eval.loss(), imagesPerSec);
       requireFinite(stats.meanLoss(), rounds);
@@ -195,7 +223,7 @@ final class TrainingRun {
       }
     }
 
-    saveModel(out, spec, engine.state());
+    saveModel(out, spec, engine.state(), plan.classes());
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     TrainingSummary summary = new TrainingSummary(eval.top1(), eval.top5(), eval.loss(), epochsRun,
         trainExamples / trainSeconds, wallSeconds, out.uri(), engine.state());
@@ -263,7 +291,7 @@ final class TrainingRun {
     }
   }
 
-  private void saveModel(OutputDir out, ModelSpec spec, ModelState state) {
+  private void saveModel(OutputDir out, ModelSpec spec, ModelState state, List<String> labels) {
     Replica model = Replica.withParameters(spec, state.parameters());
     // The driver holds the run's optimizer state in gradients mode, and in parameters mode when
     // it is averaged; with local or reset state there is no single state to save.
@@ -274,6 +302,8 @@ final class TrainingRun {
     if (withUpdater) {
       model.setUpdaterState(state.updaterState());
     }
-    out.writeAtomically("model.zip", stream -> model.save(stream, withUpdater));
+    // Labels and configuration travel inside model.zip so that it alone serves predict and evaluate.
+    out.writeAtomically("model.zip",
+        stream -> ModelArchive.write(stream, model, withUpdater, labels, ConfigRenderer.render(config)));
   }
 }

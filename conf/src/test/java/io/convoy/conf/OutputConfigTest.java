@@ -1,0 +1,39 @@
+package io.convoy.conf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The output.* keys: defaults, overrides, validation, and the round trip through config.conf. */
+class OutputConfigTest {
+  @Test
+  void reportAndTrainMetricsAreOnByDefault() {
+    OutputConfig o = ConfigLoader.defaults().output();
+    assertTrue(o.report());
+    assertTrue(o.trainMetrics());
+  }
+
+  @Test
+  void overridesSurviveRenderingAndAnotherOutputDir() {
+    ConvoyConfig c = ConfigLoader.load(null, List.of("output.report=false", "output.train-metrics=false"));
+    assertFalse(c.output().report());
+    assertFalse(c.output().trainMetrics());
+    assertEquals(c, ConfigLoader.parse(ConfigRenderer.render(c)));
+    OutputConfig moved = c.withOutputDir("hdfs://nn/runs/b").output();
+    assertEquals(new OutputConfig("hdfs://nn/runs/b", false, false), moved);
+  }
+
+  @Test
+  void nonBooleansAreReportedTogetherWithKeyAndValue() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(null, List.of("output.report=sometimes", "output.train-metrics=3")));
+    assertTrue(e.getMessage().contains("output.report"), e.getMessage());
+    assertTrue(e.getMessage().contains("sometimes"), e.getMessage());
+    assertTrue(e.getMessage().contains("output.train-metrics"), e.getMessage());
+    assertTrue(e.getMessage().contains("true or false"), e.getMessage());
+  }
+}

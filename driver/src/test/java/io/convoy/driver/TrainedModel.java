@@ -1,0 +1,46 @@
+package io.convoy.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.convoy.pipeline.ShapesSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A small model trained for real, once per test JVM, for the tests of what comes after training
+ * (evaluate, predict, report): 3 classes of generated 16-pixel shapes, 3 epochs on local[2].
+ * Tests read it and never write into it.
+ */
+final class TrainedModel {
+  private static TrainedModel instance;
+
+  final Path data;
+  final Path run;
+  final ConvoyCliTest.Result training;
+
+  private TrainedModel(Path root) throws IOException {
+    data = root.resolve("data");
+    run = root.resolve("run");
+    GenerateCommand.generate(new ShapesSpec(3, 24, 8, 16, "png", 5), data);
+    training = ConvoyCliTest.run("train", "--set", "data.train=" + data.resolve("train"),
+        "--set", "data.val=" + data.resolve("val"), "--set", "data.image-size=16", "--set", "training.epochs=3",
+        "--set", "training.batch-size=8", "--set", "training.workers=2", "--out", run.toString(),
+        "--master", "local[2]", "--quiet");
+    assertEquals(0, training.status(), training.stderr());
+  }
+
+  static synchronized TrainedModel get() {
+    if (instance == null) {
+      try {
+        Path root = Files.createTempDirectory("convoy-trained-model");
+        root.toFile().deleteOnExit();
+        instance = new TrainedModel(root);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return instance;
+  }
+}
