@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * A small model trained for real, once per test JVM, for the tests of what comes after training
- * (evaluate, predict, report): 3 classes of generated 16-pixel shapes, 3 epochs on local[2].
+ * (evaluate, predict, report): 3 classes of generated 16-pixel shapes, 3 epochs on local[2], with
+ * a random train pipeline.
  * Tests read it and never write into it.
  */
 final class TrainedModel {
@@ -27,7 +28,7 @@ final class TrainedModel {
     training = ConvoyCliTest.run("train", "--set", "data.train=" + data.resolve("train"),
         "--set", "data.val=" + data.resolve("val"), "--set", "data.image-size=16", "--set", "training.epochs=3",
         "--set", "training.batch-size=8", "--set", "training.workers=2", "--out", run.toString(),
-        "--master", "local[2]", "--quiet");
+        "--master", "local[2]", "--set", "pipeline.train=[{op = random-crop, padding = 2}, mirror, normalize]");
     assertEquals(0, training.status(), training.stderr());
   }
 
