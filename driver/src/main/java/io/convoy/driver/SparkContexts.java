@@ -33,6 +33,7 @@ final class SparkContexts {
         // task's status message instead of a block-manager round trip (Spark caps this at
         // spark.rpc.message.maxSize).
         .setIfMissing("spark.task.maxDirectResultSize", "120m");
+    MemoryCheck.limitExecutors(conf);
     return new JavaSparkContext(conf);
   }
 
