@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A small model trained for real, once per test JVM, for the tests of what comes after training
@@ -20,15 +21,25 @@ final class TrainedModel {
   final Path data;
   final Path run;
   final ConvoyCliTest.Result training;
+  /** The Spark jobs of the training run. */
+  final List<JobRecorder.Job> jobs;
 
   private TrainedModel(Path root) throws IOException {
     data = root.resolve("data");
     run = root.resolve("run");
     GenerateCommand.generate(new ShapesSpec(3, 24, 8, 16, "png", 5), data);
-    training = ConvoyCliTest.run("train", "--set", "data.train=" + data.resolve("train"),
+    // SparkConf reads spark.* system properties: record the run's jobs as the Spark UI lists them.
+    JobRecorder.JOBS.clear();
+    System.setProperty("spark.extraListeners", JobRecorder.class.getName());
+    try {
+      training = ConvoyCliTest.run("train", "--set", "data.train=" + data.resolve("train"),
         "--set", "data.val=" + data.resolve("val"), "--set", "data.image-size=16", "--set", "training.epochs=3",
         "--set", "training.batch-size=8", "--set", "training.workers=2", "--out", run.toString(),
         "--master", "local[2]", "--set", "pipeline.train=[{op = random-crop, padding = 2}, mirror, normalize]");
+    } finally {
+      System.clearProperty("spark.extraListeners");
+    }
+    jobs = List.copyOf(JobRecorder.JOBS);
     assertEquals(0, training.status(), training.stderr());
   }
 
