@@ -55,7 +55,7 @@ final class ConfigBinder {
         integer("training.prefetch-batches", 0, 1024));
     ClusterConfig cluster = new ClusterConfig(master("cluster.master"),
         integer("cluster.threads-per-worker", 1, 1024),
-        integer("cluster.loader-threads", 1, 256));
+        integer("cluster.loader-threads", 1, 256), bool("cluster.memory-check"));
     OutputConfig output = new OutputConfig(nonEmpty("output.dir"), bool("output.report"),
         bool("output.train-metrics"));
     if (!problems.isEmpty()) {

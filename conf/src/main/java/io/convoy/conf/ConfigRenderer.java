@@ -54,7 +54,8 @@ public final class ConfigRenderer {
             "updater-state", a.updaterState().configName(), "aggregation-depth", a.aggregationDepth()),
         "seed", t.seed(), "engine", t.engine(), "prefetch-batches", t.prefetchBatches()));
     root.put("cluster", map("master", c.cluster().master(),
-        "threads-per-worker", c.cluster().threadsPerWorker(), "loader-threads", c.cluster().loaderThreads()));
+        "threads-per-worker", c.cluster().threadsPerWorker(), "loader-threads", c.cluster().loaderThreads(),
+        "memory-check", c.cluster().memoryCheck()));
     root.put("output", map("dir", c.output().dir(), "report", c.output().report(),
         "train-metrics", c.output().trainMetrics()));
     return ConfigValueFactory.fromMap(root).render(

@@ -14,12 +14,14 @@ public record ConvoyConfig(
 
   /** The same configuration writing its outputs to {@code dir}. */
   public ConvoyConfig withOutputDir(String dir) {
-    return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster, new OutputConfig(dir, output.report(), output.trainMetrics()));
+    return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster,
+        new OutputConfig(dir, output.report(), output.trainMetrics()));
   }
 
   /** The same configuration with another Spark master URL. */
   public ConvoyConfig withMaster(String master) {
     return new ConvoyConfig(data, pipeline, model, optimizer, training,
-        new ClusterConfig(master, cluster.threadsPerWorker(), cluster.loaderThreads()), output);
+        new ClusterConfig(master, cluster.threadsPerWorker(), cluster.loaderThreads(), cluster.memoryCheck()),
+        output);
   }
 }

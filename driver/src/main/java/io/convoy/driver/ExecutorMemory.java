@@ -21,10 +21,11 @@ record ExecutorMemory(long heapBytes, long overheadBytes, boolean overheadSet, i
   /** Spark's floor for the default overhead. */
   static final long MIN_OVERHEAD = 384 * MIB;
   /**
-   * Native memory of the JVM and Spark besides ND4J's arrays: metaspace, thread stacks, Netty's
-   * direct buffers, the JIT. Kept out of ND4J's share.
+   * Native memory of the JVM and Spark besides ND4J's arrays (metaspace, thread stacks, Netty's
+   * direct buffers, the JIT) and ND4J's own fixed share (its and oneDNN's libraries and caches,
+   * measured at 80 to 210 MB): kept out of what replicas may use.
    */
-  static final long JVM_NATIVE_RESERVE = 320 * MIB;
+  static final long JVM_NATIVE_RESERVE = 512 * MIB;
 
   static final String MAX_BYTES = "org.bytedeco.javacpp.maxbytes";
   static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxphysicalbytes";
@@ -46,7 +47,7 @@ record ExecutorMemory(long heapBytes, long overheadBytes, boolean overheadSet, i
     return new ExecutorMemory(heap, overhead, set, replicas);
   }
 
-  /** What ND4J may allocate off-heap: the overhead less the JVM's own native memory. */
+  /** What replicas may allocate off-heap: the overhead less the JVM's and ND4J's fixed native memory. */
   long maxBytes() {
     return Math.max(0, overheadBytes - JVM_NATIVE_RESERVE);
   }

@@ -5,19 +5,22 @@ import io.convoy.model.ModelSpec;
 import org.apache.spark.SparkConf;
 
 /**
- * Refuses, before the first job, a cluster run whose replicas cannot fit in their executors'
- * off-heap memory, naming the setting to raise; otherwise the cluster manager would kill
- * containers mid-run with a message about physical memory that mentions neither ND4J nor convoy.
+ * On YARN and Kubernetes, which kill an executor's container when its process outgrows
+ * {@code spark.executor.memory + spark.executor.memoryOverhead}: sizes ND4J's limits to the
+ * container and refuses, before the first job, a run whose replicas cannot fit, naming the
+ * setting to raise, instead of a container killed mid-run with a message about physical memory
+ * that mentions neither ND4J nor convoy. Local mode and standalone clusters enforce no such
+ * limit (standalone executors get only a heap), so nothing is set or checked there.
  */
 final class MemoryCheck {
   private MemoryCheck() {}
 
   /**
    * Executors' JVM flags with ND4J's limits (see {@link ExecutorMemory}), set on {@code conf}
-   * before the SparkContext starts. Local mode runs tasks in the driver JVM: nothing to set.
+   * before the SparkContext starts.
    */
   static void limitExecutors(SparkConf conf) {
-    if (conf.get("spark.master", "local").startsWith("local")) {
+    if (!containerized(conf)) {
       return;
     }
     String key = "spark.executor.extraJavaOptions";
@@ -29,10 +32,16 @@ final class MemoryCheck {
    *     replicas need more than it leaves ND4J
    */
   static void require(SparkConf conf, ModelSpec spec, int batchSize) {
-    if (conf.get("spark.master", "local").startsWith("local")) {
+    if (!containerized(conf)) {
       return;
     }
     require(ExecutorMemory.of(conf), spec, batchSize);
+  }
+
+  /** Whether the master's executors run in containers with a memory limit (YARN, Kubernetes). */
+  static boolean containerized(SparkConf conf) {
+    String master = conf.get("spark.master", "local");
+    return master.startsWith("yarn") || master.startsWith("k8s://");
   }
 
   static void require(ExecutorMemory memory, ModelSpec spec, int batchSize) {
@@ -46,9 +55,10 @@ final class MemoryCheck {
             + ExecutorMemory.format(memory.heapBytes()) + ")");
     String allowed = "at least " + ExecutorMemory.format(need + ExecutorMemory.JVM_NATIVE_RESERVE) + ": "
         + memory.replicas() + " replica(s) of " + spec.arch() + " at training.batch-size " + batchSize + " need about "
-        + ExecutorMemory.format(need) + " of ND4J off-heap memory per executor, plus "
-        + ExecutorMemory.format(ExecutorMemory.JVM_NATIVE_RESERVE) + " for the JVM; raise "
-        + "spark.executor.memoryOverhead (or lower training.batch-size, or spark.executor.cores)";
+        + ExecutorMemory.format(need) + " of native memory per executor, plus "
+        + ExecutorMemory.format(ExecutorMemory.JVM_NATIVE_RESERVE) + " for the JVM and ND4J's libraries; raise "
+        + "spark.executor.memoryOverhead (or lower training.batch-size, or spark.executor.cores; the estimate is "
+        + "rough: cluster.memory-check = false skips it)";
     throw new ConfigException("spark.executor.memoryOverhead", found, allowed);
   }
 }

@@ -94,7 +94,9 @@ final class TrainingRun {
       BatchSchedule schedule = new BatchSchedule(seed, epochLength, config.training().batchSize(),
           config.training().epochs());
       ModelSpec spec = modelSpec(config, classes, workers, schedule.batchesPerEpoch());
-      MemoryCheck.require(sc.getConf(), spec, config.training().batchSize());
+      if (config.cluster().memoryCheck()) {
+        MemoryCheck.require(sc.getConf(), spec, config.training().batchSize());
+      }
       WorkerSettings settings = new WorkerSettings(UUID.randomUUID().toString(),
           config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches());
       Replica initial = Replica.initialize(spec, seed);

@@ -203,6 +203,15 @@ class EvaluatePredictTest {
   }
 
   @Test
+  void helpDescribesBothCommands() {
+    for (String command : List.of("evaluate", "predict")) {
+      ConvoyCliTest.Result r = ConvoyCliTest.run(command, "--help");
+      assertEquals(0, r.status(), command);
+      assertTrue(r.stdout().contains("Usage: convoy " + command) && r.stdout().contains("--model"), r.stdout());
+    }
+  }
+
+  @Test
   void badImagesAndBadOptionsAreUsageErrors() throws Exception {
     Path text = dir.resolve("notes.png");
     Files.writeString(text, "not an image");

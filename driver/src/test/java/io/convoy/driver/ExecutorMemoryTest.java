@@ -17,12 +17,12 @@ import java.util.List;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
-/** Sizing ND4J's off-heap limits from Spark's executor memory, and refusing jobs that cannot fit. */
+/** Sizing ND4J's limits from YARN's and Kubernetes' executor containers, and refusing jobs that cannot fit. */
 class ExecutorMemoryTest {
   private static final long MIB = ExecutorMemory.MIB;
 
   private static SparkConf conf(String... keyValues) {
-    SparkConf conf = new SparkConf(false).set("spark.master", "spark://host:7077");
+    SparkConf conf = new SparkConf(false).set("spark.master", "yarn");
     for (int i = 0; i < keyValues.length; i += 2) {
       conf.set(keyValues[i], keyValues[i + 1]);
     }
@@ -41,7 +41,7 @@ class ExecutorMemoryTest {
     assertEquals(384 * MIB, m.overheadBytes()); // max(384m, 10% of 1g)
     assertFalse(m.overheadSet());
     assertEquals(1, m.replicas());
-    assertEquals(64 * MIB, m.maxBytes());
+    assertEquals(0, m.maxBytes(), "Spark's default overhead leaves nothing once the JVM and ND4J have theirs");
     assertEquals(1408 * MIB, m.maxPhysicalBytes());
   }
 
@@ -71,9 +71,14 @@ class ExecutorMemoryTest {
     SparkConf mine = conf("spark.executor.extraJavaOptions", "-Dorg.bytedeco.javacpp.maxbytes=5G");
     MemoryCheck.limitExecutors(mine);
     assertEquals("-Dorg.bytedeco.javacpp.maxbytes=5G", mine.get("spark.executor.extraJavaOptions"));
-    SparkConf local = new SparkConf(false).set("spark.master", "local[2]");
-    MemoryCheck.limitExecutors(local);
-    assertFalse(local.contains("spark.executor.extraJavaOptions"), "local mode runs tasks in the driver JVM");
+    SparkConf k8s = conf("spark.master", "k8s://https://api:6443", "spark.executor.memoryOverhead", "1g");
+    MemoryCheck.limitExecutors(k8s);
+    assertTrue(k8s.get("spark.executor.extraJavaOptions").contains("maxphysicalbytes=" + 2048 * MIB));
+    for (String master : List.of("local[2]", "spark://host:7077")) {
+      SparkConf unlimited = new SparkConf(false).set("spark.master", master);
+      MemoryCheck.limitExecutors(unlimited);
+      assertFalse(unlimited.contains("spark.executor.extraJavaOptions"), master + " enforces no container limit");
+    }
   }
 
   @Test
@@ -99,14 +104,18 @@ class ExecutorMemoryTest {
         () -> MemoryCheck.require(conf("spark.executor.memory", "8g", "spark.executor.cores", "2"), resnet, 64));
     String message = e.getMessage();
     assertTrue(message.contains("spark.executor.memoryOverhead: found 820m (Spark's default"), message);
+    assertTrue(message.contains("cluster.memory-check = false"), message);
     assertTrue(message.contains("2 replica(s) of resnet50 at training.batch-size 64"), message);
     long need = 2 * ReplicaMemory.bytes(resnet, 64) + ExecutorMemory.JVM_NATIVE_RESERVE;
     assertTrue(message.contains("at least " + ExecutorMemory.format(need)), message);
     // Raising the overhead to what the message asks for makes it fit.
     assertDoesNotThrow(() -> MemoryCheck.require(conf("spark.executor.memory", "8g", "spark.executor.cores", "2",
         "spark.executor.memoryOverhead", (need + MIB - 1) / MIB + "m"), resnet, 64));
-    // A small network fits in the default overhead of a small executor; local mode is not checked.
-    assertDoesNotThrow(() -> MemoryCheck.require(conf(), spec("simple-cnn", 32, "nesterov"), 32));
-    assertDoesNotThrow(() -> MemoryCheck.require(new SparkConf(false).set("spark.master", "local[2]"), resnet, 64));
+    // A small network fits in a modest overhead; local mode and standalone clusters are not checked.
+    assertDoesNotThrow(() -> MemoryCheck.require(conf("spark.executor.memoryOverhead", "1g"),
+        spec("simple-cnn", 32, "nesterov"), 32));
+    for (String master : List.of("local[2]", "spark://host:7077")) {
+      assertDoesNotThrow(() -> MemoryCheck.require(new SparkConf(false).set("spark.master", master), resnet, 64));
+    }
   }
 }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The output.* keys: defaults, overrides, validation, and the round trip through config.conf. */
-class OutputConfigTest {
+/** The output.* keys and cluster.memory-check: defaults, overrides, validation, the round trip through config.conf. */
+class OperateKeysTest {
   @Test
   void reportAndTrainMetricsAreOnByDefault() {
     OutputConfig o = ConfigLoader.defaults().output();
@@ -25,6 +25,19 @@ class OutputConfigTest {
     assertEquals(c, ConfigLoader.parse(ConfigRenderer.render(c)));
     OutputConfig moved = c.withOutputDir("hdfs://nn/runs/b").output();
     assertEquals(new OutputConfig("hdfs://nn/runs/b", false, false), moved);
+  }
+
+  @Test
+  void memoryCheckIsOnByDefaultAndSurvivesAnotherMaster() {
+    assertTrue(ConfigLoader.defaults().cluster().memoryCheck());
+    ConvoyConfig off = ConfigLoader.load(null, List.of("cluster.memory-check=false"));
+    assertFalse(off.cluster().memoryCheck());
+    assertFalse(off.withMaster("yarn").cluster().memoryCheck());
+    assertEquals(off, ConfigLoader.parse(ConfigRenderer.render(off)));
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(null, List.of("cluster.memory-check=maybe")));
+    assertTrue(e.getMessage().contains("cluster.memory-check: found \"maybe\", expected true or false"),
+        e.getMessage());
   }
 
   @Test
