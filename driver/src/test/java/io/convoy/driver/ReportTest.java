@@ -39,6 +39,7 @@ class ReportTest {
     assertFalse(Pattern.compile("(src|href)=\"(https?:|//)").matcher(html).find(), "the report fetches nothing");
     assertEquals(IMAGES, count(html, "<img "), html.length() + " characters");
     assertTrue(html.contains("<table class=\"confusion\">"), "confusion matrix missing");
+    assertTrue(html.contains("<th>recall</th>") && html.contains("<th>precision</th>"), "precision and recall");
     for (String label : Files.readAllLines(model.run.resolve("labels.txt"))) {
       assertTrue(html.contains("<th>" + label + "</th>"), label);
     }

@@ -168,17 +168,22 @@ public final class RunReport {
       h.append("<p class=\"note\">No final event with a confusion matrix.</p>\n");
       return;
     }
-    h.append("<p class=\"note\">Rows: true class; columns: predicted class; shade: fraction of the row.</p>\n");
+    h.append("<p class=\"note\">Rows: true class; columns: predicted class; shade: fraction of the row. "
+        + "Recall: of a class's images, the fraction predicted as it; precision: of the images predicted as a "
+        + "class, the fraction that are.</p>\n");
     h.append("<table class=\"confusion\">\n<tr><th></th>");
     for (String label : labels) {
       h.append("<th>").append(escape(label)).append("</th>");
     }
-    h.append("</tr>\n");
-    for (int r = 0; r < matrix.size(); r++) {
+    h.append("<th>recall</th></tr>\n");
+    int n = matrix.size();
+    long[] predicted = new long[n];
+    for (int r = 0; r < n; r++) {
       JsonNode row = matrix.get(r);
       long total = 0;
-      for (JsonNode v : row) {
-        total += v.asLong();
+      for (int c = 0; c < n; c++) {
+        total += row.get(c).asLong();
+        predicted[c] += row.get(c).asLong();
       }
       h.append("<tr><th>").append(escape(r < labels.size() ? labels.get(r) : String.valueOf(r))).append("</th>");
       for (JsonNode v : row) {
@@ -187,9 +192,18 @@ public final class RunReport {
         h.append(String.format(Locale.ROOT, "<td style=\"background:rgb(%d,%d,255)\">%d</td>", shade, shade,
             v.asLong()));
       }
-      h.append("</tr>\n");
+      h.append("<td>").append(ratio(row.get(r).asLong(), total)).append("</td></tr>\n");
     }
-    h.append("</table>\n");
+    h.append("<tr><th>precision</th>");
+    for (int c = 0; c < n; c++) {
+      h.append("<td>").append(ratio(matrix.get(c).get(c).asLong(), predicted[c])).append("</td>");
+    }
+    h.append("<td></td></tr>\n</table>\n");
+  }
+
+  /** a / b with 3 decimals, or a dash when b is 0. */
+  private static String ratio(long a, long b) {
+    return b == 0 ? "-" : String.format(Locale.ROOT, "%.3f", (double) a / b);
   }
 
   private void augmented(StringBuilder h) {
