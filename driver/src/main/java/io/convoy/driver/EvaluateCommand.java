@@ -50,8 +50,12 @@ final class EvaluateCommand implements Callable<Integer> {
   String master;
 
   @Option(names = "--partitions", paramLabel = "N",
-      description = "Spark tasks the images are split into (default: Spark's default parallelism)")
+      description = "Spark tasks the images are split into (default: Spark's default parallelism, or more so "
+          + "that no task holds more than " + IMAGES_PER_TASK + " images)")
   Integer partitions;
+
+  /** A task holds its images' bytes in memory: the default keeps that to about this many. */
+  static final int IMAGES_PER_TASK = 1000;
 
   @Override
   public Integer call() {
@@ -65,7 +69,9 @@ final class EvaluateCommand implements Callable<Integer> {
     ConvoyConfig config = saved.config().withMaster(master);
     EvalResult result;
     try (JavaSparkContext sc = SparkContexts.create(config, "convoy evaluate")) {
-      int n = Math.min(partitions != null ? partitions : sc.defaultParallelism(), samples.size());
+      int wanted = partitions != null ? partitions
+          : Math.max(sc.defaultParallelism(), (samples.size() + IMAGES_PER_TASK - 1) / IMAGES_PER_TASK);
+      int n = Math.min(wanted, samples.size());
       List<List<Sample>> shards = Sharder.shard(samples, n, config.training().seed());
       JavaRDD<EncodedSample> rdd = sc.parallelize(shards, shards.size())
           .mapPartitions(new ShardReader(new HadoopConf(sc.hadoopConfiguration())), true)

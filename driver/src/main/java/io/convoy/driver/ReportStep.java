@@ -1,5 +1,6 @@
 package io.convoy.driver;
 
+import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.driver.report.RunReport;
 import io.convoy.pipeline.Catalog;
@@ -31,22 +32,26 @@ final class ReportStep {
 
   static void write(OutputDir out, ConvoyConfig config, Catalog train, Configuration hadoop, PrintWriter console) {
     try {
-      String html = report(out, config, train, hadoop).html();
-      out.writeText("report.html", html);
-      console.printf("convoy: report in %s%n", out.uri("report.html"));
+      write(out, report(out, train.classes(), samples(config, train, hadoop)), console);
     } catch (RuntimeException e) {
       console.printf("convoy: warning: report.html not written: %s%n", e.getMessage());
     }
     console.flush();
   }
 
-  static RunReport report(OutputDir out, ConvoyConfig config, Catalog train, Configuration hadoop) {
+  static void write(OutputDir out, RunReport report, PrintWriter console) {
+    out.writeText("report.html", report.html());
+    console.printf("convoy: report in %s%n", out.uri("report.html"));
+    console.flush();
+  }
+
+  /** The report of the run in {@code out}, with its class names and sample rows. */
+  static RunReport report(OutputDir out, List<String> labels, List<RunReport.SampleRow> rows) {
     String metrics = new String(out.read("metrics.jsonl"), StandardCharsets.UTF_8);
     String configText = new String(out.read("config.conf"), StandardCharsets.UTF_8);
-    byte[] model = out.read("model.zip");
-    List<RunReport.SampleRow> rows = samples(config, train, hadoop);
-    return new RunReport(out.uri(), metrics, train.classes(), configText, rows, config.data().channels(),
-        config.data().imageSize(), model);
+    ConvoyConfig config = ConfigLoader.parse(configText);
+    return new RunReport(out.uri(), metrics, labels, configText, rows, config.data().channels(),
+        config.data().imageSize(), out.read("model.zip"));
   }
 
   /** Up to {@link #SAMPLES} images, round-robin over classes, each through eval then train pipelines. */
