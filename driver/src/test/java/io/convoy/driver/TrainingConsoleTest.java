@@ -36,7 +36,7 @@ class TrainingConsoleTest {
     for (JsonNode r : rounds) {
       int epoch = r.get("epoch").asInt();
       int round = r.get("round").asInt();
-      JobRecorder.Job expected = new JobRecorder.Job("convoy-epoch-" + epoch + "-round-" + round + "-parameters",
+      JobRecorder.Job expected = new JobRecorder.Job("convoy-round-" + round + "-epoch-" + epoch + "-parameters",
           "epoch " + epoch + " round " + round + " (parameters averaging)");
       assertEquals(1, model.jobs.stream().filter(expected::equals).count(), expected + " in " + model.jobs);
     }
