@@ -179,6 +179,7 @@ final class TrainingRun {
             "apply_seconds", r.applySeconds(), "lr", r.learningRate()));
         requireFinite(r.loss(), r.round());
       });
+      // Not in finally: a failed epoch ends the run, and its error line follows the bar as it stood.
       bar.close();
       rounds += stats.rounds();
       steps += stats.batches() / training.workers();
@@ -193,11 +194,13 @@ final class TrainingRun {
           "val_examples", eval.examples(), "images_per_sec", imagesPerSec,
           "train_seconds", stats.seconds(), "eval_seconds", evalSeconds);
       if (trainEvaluation != null) {
+        long trainEvalStart = System.nanoTime();
         EvalResult onTrain = trainEvaluation.evaluate(engine.state().parameters(),
             "epoch " + (epoch + 1) + " training-set metrics");
         epochEvent.put("train_top1", onTrain.top1());
         epochEvent.put("train_top5", onTrain.top5());
         epochEvent.put("train_eval_loss", onTrain.loss());
+        epochEvent.put("train_eval_seconds", (System.nanoTime() - trainEvalStart) / 1e9);
       }
       metrics.write(epochEvent);
       console.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  val top-1 %.4f  top-5 %.4f  loss %.4f  %.0f images/s%n",
