@@ -8,10 +8,10 @@ import io.convoy.model.ModelSummary;
  * An estimate of the native memory one training replica needs: its parameter-sized vectors
  * (parameters, gradient, optimizer state) plus, per example of a minibatch, a multiple of the sum
  * of all layer outputs (batch norm's and activations' included, as DL4J keeps them). The
- * multiple is measured, not derived: DL4J 1.0.0-M2 with oneDNN on CPU grew its process by 4.3x
- * (simple-cnn) to 8.5x (resnet20) of that sum, in floats, per example of batch size (resident
- * memory at batch 32, 64 and 128), for forward activations, their gradients, workspaces and
- * oneDNN's buffers. Deliberately rough: it is there to refuse at start a job that cannot fit,
+ * multiple is measured, not derived: DL4J 1.0.0-M2 with oneDNN on CPU grew its resident memory by
+ * 3.5x to 8.5x of that sum, in floats, per example of batch size (simple-cnn and resnet20, batch 32
+ * to 128; see ReplicaMemoryMeasurementTest), for forward activations, their gradients,
+ * workspaces and oneDNN's buffers. Deliberately rough: it is there to refuse at start a job that cannot fit,
  * not to tune a tight one.
  */
 final class ReplicaMemory {
