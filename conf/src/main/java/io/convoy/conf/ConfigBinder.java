@@ -57,7 +57,7 @@ final class ConfigBinder {
         integer("cluster.threads-per-worker", 1, 1024),
         integer("cluster.loader-threads", 1, 256), bool("cluster.memory-check"));
     OutputConfig output = new OutputConfig(nonEmpty("output.dir"), bool("output.report"),
-        bool("output.train-metrics"));
+        integer("output.train-metrics-images", 0, Integer.MAX_VALUE));
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }

@@ -57,7 +57,7 @@ public final class ConfigRenderer {
         "threads-per-worker", c.cluster().threadsPerWorker(), "loader-threads", c.cluster().loaderThreads(),
         "memory-check", c.cluster().memoryCheck()));
     root.put("output", map("dir", c.output().dir(), "report", c.output().report(),
-        "train-metrics", c.output().trainMetrics()));
+        "train-metrics-images", c.output().trainMetricsImages()));
     return ConfigValueFactory.fromMap(root).render(
         ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
   }

@@ -15,7 +15,7 @@ public record ConvoyConfig(
   /** The same configuration writing its outputs to {@code dir}. */
   public ConvoyConfig withOutputDir(String dir) {
     return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster,
-        new OutputConfig(dir, output.report(), output.trainMetrics()));
+        new OutputConfig(dir, output.report(), output.trainMetricsImages()));
   }
 
   /** The same configuration with another Spark master URL. */

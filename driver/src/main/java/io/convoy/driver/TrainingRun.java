@@ -102,8 +102,10 @@ final class TrainingRun {
       Replica initial = Replica.initialize(spec, seed);
       TrainingEngine engine = engine(sc, trainRdd, spec, schedule, initial, settings);
       Evaluation evaluation = new Evaluation(sc, valRdd, spec, config, settings);
-      Evaluation trainEvaluation = config.output().trainMetrics()
-          ? new Evaluation(sc, trainRdd, spec, config, settings) : null;
+      int trainMetricsImages = config.output().trainMetricsImages();
+      Evaluation trainEvaluation = trainMetricsImages == 0 ? null : new Evaluation(sc,
+          trainRdd.mapPartitions(new EvenSubset((trainMetricsImages + workers - 1) / workers), true), spec, config,
+          settings);
       int roundsPerEpoch = (schedule.batchesPerEpoch() + engine.batchesPerRound() - 1) / engine.batchesPerRound();
       TaskTimeListener taskTimes = new TaskTimeListener();
       sc.sc().addSparkListener(taskTimes);
@@ -200,6 +202,7 @@ final class TrainingRun {
         epochEvent.put("train_top1", onTrain.top1());
         epochEvent.put("train_top5", onTrain.top5());
         epochEvent.put("train_eval_loss", onTrain.loss());
+        epochEvent.put("train_eval_examples", onTrain.examples());
         epochEvent.put("train_eval_seconds", (System.nanoTime() - trainEvalStart) / 1e9);
       }
       metrics.write(epochEvent);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +45,7 @@ class ReportTest {
     for (String label : Files.readAllLines(model.run.resolve("labels.txt"))) {
       assertTrue(html.contains("<th>" + label + "</th>"), label);
     }
-    assertTrue(html.contains("train-metrics = true") || html.contains("train-metrics=true"), "configuration missing");
+    assertTrue(html.contains("train-metrics-images=10000"), "configuration missing");
 
     // The page under test plus a probe that writes what the browser made of each image into the DOM.
     String probe = "<script>window.addEventListener('load', function () {"
@@ -65,6 +67,28 @@ class ReportTest {
       String[] wh = size.split("x");
       assertTrue(Integer.parseInt(wh[0]) >= 16 && Integer.parseInt(wh[1]) >= 16, check);
     }
+  }
+
+  @Test
+  void everyEpochCarriesTrainAndValidationAccuracyForTheCharts() throws Exception {
+    TrainedModel model = TrainedModel.get();
+    ObjectMapper json = new ObjectMapper();
+    int epochs = 0;
+    for (String line : Files.readAllLines(model.run.resolve("metrics.jsonl"))) {
+      JsonNode e = json.readTree(line);
+      if (!e.get("event").asText().equals("epoch")) {
+        continue;
+      }
+      epochs++;
+      // 72 training images, fewer than output.train-metrics-images: all of them are evaluated.
+      assertEquals(72, e.get("train_eval_examples").asInt(), line);
+      for (String f : List.of("train_top1", "train_top5", "val_top1", "val_top5")) {
+        double v = e.get(f).asDouble();
+        assertTrue(v >= 0 && v <= 1, f + " in " + line);
+      }
+      assertTrue(e.get("train_top5").asDouble() >= e.get("train_top1").asDouble(), line);
+    }
+    assertEquals(3, epochs);
   }
 
   private static int count(String text, String what) {

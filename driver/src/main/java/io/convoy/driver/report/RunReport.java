@@ -128,7 +128,7 @@ public final class RunReport {
         new Charts.Curve("validation top-1", epochs, metrics.epochSeries("val_top1")),
         new Charts.Curve("validation top-5", epochs, metrics.epochSeries("val_top5"))), true));
     if (Double.isNaN(metrics.epochSeries("train_top1")[0])) {
-      h.append("<p class=\"note\">Train accuracy is measured with output.train-metrics = true.</p>\n");
+      h.append("<p class=\"note\">Train accuracy is measured with output.train-metrics-images above 0.</p>\n");
     }
   }
 

@@ -40,7 +40,7 @@ class RunReportTest {
     assertTrue(html.contains("the run did not finish"));
     assertTrue(html.contains("No final event with a confusion matrix."));
     assertTrue(html.contains("1000 rounds, averaged into 400 points."));
-    assertTrue(html.contains("Train accuracy is measured with output.train-metrics = true."));
+    assertTrue(html.contains("Train accuracy is measured with output.train-metrics-images above 0."));
     assertTrue(html.contains("No model or no convolution layer."));
     assertFalse(html.contains("<script"));
     // Loss, accuracy, throughput, time split, learning rate: every one a decodable PNG of the chart's size.
