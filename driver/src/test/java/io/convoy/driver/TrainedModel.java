@@ -43,11 +43,20 @@ final class TrainedModel {
     assertEquals(0, training.status(), training.stderr());
   }
 
+  private static void delete(Path root) {
+    try (var files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary folder is no reason to fail a finished test run.
+    }
+  }
+
   static synchronized TrainedModel get() {
     if (instance == null) {
       try {
         Path root = Files.createTempDirectory("convoy-trained-model");
-        root.toFile().deleteOnExit();
+        // Shared by several test classes, so no @TempDir: removed when the test JVM ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(root)));
         instance = new TrainedModel(root);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
