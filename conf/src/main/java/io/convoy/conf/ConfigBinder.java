@@ -61,8 +61,9 @@ final class ConfigBinder {
     }
     ClusterConfig cluster = new ClusterConfig(master("cluster.master"),
         integer("cluster.threads-per-worker", 1, 1024),
-        integer("cluster.loader-threads", 1, 256));
-    OutputConfig output = new OutputConfig(nonEmpty("output.dir"));
+        integer("cluster.loader-threads", 1, 256), bool("cluster.memory-check"));
+    OutputConfig output = new OutputConfig(nonEmpty("output.dir"), bool("output.report"),
+        integer("output.train-metrics-images", 0, Integer.MAX_VALUE));
     CheckpointConfig checkpoint = new CheckpointConfig(
         config.getIsNull("checkpoint.dir") ? null : nonEmpty("checkpoint.dir"),
         integer("checkpoint.every-rounds", 0, 100_000_000),

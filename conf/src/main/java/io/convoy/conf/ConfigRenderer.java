@@ -58,8 +58,10 @@ public final class ConfigRenderer {
             "chunk-size", t.allreduce().chunkBytes(), "compression", t.allreduce().compression(),
             "fallback-to-jobs", t.allreduce().fallbackToJobs())));
     root.put("cluster", map("master", c.cluster().master(),
-        "threads-per-worker", c.cluster().threadsPerWorker(), "loader-threads", c.cluster().loaderThreads()));
-    root.put("output", map("dir", c.output().dir()));
+        "threads-per-worker", c.cluster().threadsPerWorker(), "loader-threads", c.cluster().loaderThreads(),
+        "memory-check", c.cluster().memoryCheck()));
+    root.put("output", map("dir", c.output().dir(), "report", c.output().report(),
+        "train-metrics-images", c.output().trainMetricsImages()));
     CheckpointConfig k = c.checkpoint();
     root.put("checkpoint", map("dir", k.dir(), "every-rounds", k.everyRounds(), "every-epochs", k.everyEpochs(),
         "keep", k.keep(), "model-zip", k.modelZip(),

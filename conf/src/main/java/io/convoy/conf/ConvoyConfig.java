@@ -15,7 +15,8 @@ public record ConvoyConfig(
 
   /** The same configuration writing its outputs to {@code dir}. */
   public ConvoyConfig withOutputDir(String dir) {
-    return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster, new OutputConfig(dir), checkpoint);
+    return new ConvoyConfig(data, pipeline, model, optimizer, training, cluster,
+        new OutputConfig(dir, output.report(), output.trainMetricsImages()), checkpoint);
   }
 
   /** The same configuration with other augmentation pipelines. */
@@ -26,6 +27,7 @@ public record ConvoyConfig(
   /** The same configuration with another Spark master URL. */
   public ConvoyConfig withMaster(String master) {
     return new ConvoyConfig(data, pipeline, model, optimizer, training,
-        new ClusterConfig(master, cluster.threadsPerWorker(), cluster.loaderThreads()), output, checkpoint);
+        new ClusterConfig(master, cluster.threadsPerWorker(), cluster.loaderThreads(), cluster.memoryCheck()),
+        output, checkpoint);
   }
 }

@@ -133,8 +133,11 @@ final class Averaging implements TrainingEngine {
     Broadcast<ModelState> broadcast = sc.broadcast(
         sendUpdater ? state : new ModelState(state.parameters(), new float[0]));
     try {
-      sc.setJobGroup("convoy-round-" + (spec.round() + 1), "epoch " + (spec.epoch() + 1) + " round "
-          + (spec.round() + 1) + " (" + mode.configName() + " averaging)", false);
+      // Group and description name round, epoch and mode, so the Spark UI's job list reads like the log
+      // (TaskTimeListener picks round jobs by the "convoy-round-" prefix).
+      sc.setJobGroup("convoy-round-" + (spec.round() + 1) + "-epoch-" + (spec.epoch() + 1) + "-" + mode.configName(),
+          "epoch " + (spec.epoch() + 1) + " round " + (spec.round() + 1) + " (" + mode.configName() + " averaging)",
+          false);
       optimizer.setStep(spec.globalStep(), spec.epoch());
       optimizer.setLearningRateFactor(learningRateFactor);
       double learningRate = optimizer.learningRate();

@@ -105,6 +105,9 @@ final class BenchEnginesCommand implements Callable<Integer> {
     for (Variant v : variants) {
       List<String> all = new ArrayList<>(job);
       all.addAll(v.settings());
+      // Engines are compared on training: no training-set evaluation or report in the wall time.
+      all.add("output.train-metrics-images=0");
+      all.add("output.report=false");
       all.add("output.dir=" + out.resolve(v.name().replace(' ', '-').replace("=", "")).toAbsolutePath());
       ConvoyConfig config = ConfigLoader.load(conf, all);
       long start = System.nanoTime();

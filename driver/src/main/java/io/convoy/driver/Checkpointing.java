@@ -6,6 +6,7 @@ import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.worker.ModelState;
 import java.io.PrintWriter;
+import java.util.List;
 import org.apache.spark.SparkConf;
 
 /**
@@ -24,6 +25,7 @@ final class Checkpointing {
   private final CheckpointStore store;
   private final ConvoyConfig config;
   private final ModelSpec spec;
+  private final List<String> labels;
   private final String dataset;
   private final MetricsLog metrics;
   private final PrintWriter console;
@@ -33,11 +35,12 @@ final class Checkpointing {
   private Replica saver;
   private int rollbacks;
 
-  Checkpointing(CheckpointStore store, ConvoyConfig config, ModelSpec spec, String dataset, MetricsLog metrics,
-      PrintWriter console, TrainingEngine engine, SparkConf spark) {
+  Checkpointing(CheckpointStore store, ConvoyConfig config, ModelSpec spec, List<String> labels, String dataset,
+      MetricsLog metrics, PrintWriter console, TrainingEngine engine, SparkConf spark) {
     this.store = store;
     this.config = config;
     this.spec = spec;
+    this.labels = labels;
     this.dataset = dataset;
     this.metrics = metrics;
     this.console = console;
@@ -118,7 +121,7 @@ final class Checkpointing {
     var state = engine.state();
     ModelZip.requireFinite(state, "after " + when);
     String uri = store.write(Checkpoint.files(progress, state, ConfigRenderer.render(config), dataset,
-        metrics.written(), config.checkpoint().modelZip() ? ModelZip.of(config, saver(state), state) : null),
+        metrics.written(), config.checkpoint().modelZip() ? ModelZip.of(config, saver(state), state, labels) : null),
         config.checkpoint().keep());
     metrics.write(MetricsLog.event("checkpoint", "round", progress.rounds, "epoch", progress.epoch,
         "batches_done", progress.batchesDone, "uri", uri, "seconds", (System.nanoTime() - start) / 1e9));

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "convoy", mixinStandardHelpOptions = true, version = "convoy 0.1.0",
     description = "Data-parallel training of convolutional networks on Apache Spark.",
     subcommands = {GenerateCommand.class, ImportIdxCommand.class, TrainCommand.class, DemoCommand.class,
-        ModelCommand.class, BenchCommand.class, PackCommand.class, AugmentCommand.class})
+        ModelCommand.class, BenchCommand.class, PackCommand.class, AugmentCommand.class, EvaluateCommand.class,
+        PredictCommand.class, ReportCommand.class})
 public final class ConvoyMain implements Runnable {
   static final int OK = 0;
   static final int FAILURE = 1;

@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     ConvoyConfig config = ConfigLoader.load(job, all);
     spec.commandLine().getOut().println("convoy demo: job file " + job);
-    new TrainingRun(config, spec.commandLine().getOut()).run();
+    new TrainingRun(config, spec.commandLine().getOut(), null, EpochProgress.Mode.of(false)).run();
     return ConvoyMain.OK;
   }
 }

@@ -89,6 +89,16 @@ final class OutputDir {
         + after, io);
   }
 
+  /** The whole content of {@code name} inside the folder. */
+  byte[] read(String name) {
+    Path path = new Path(dir, name);
+    try (java.io.InputStream in = fs.open(path)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A fresh file (replacing any earlier one) to append to while the run goes on. */
   OutputStream create(String name) {
     try {

@@ -2,6 +2,7 @@ package io.convoy.driver;
 
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.worker.ConvoyKryoRegistrator;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -32,6 +33,15 @@ final class SparkContexts {
         // task's status message instead of a block-manager round trip (Spark caps this at
         // spark.rpc.message.maxSize).
         .setIfMissing("spark.task.maxDirectResultSize", "120m");
+    MemoryCheck.limitExecutors(conf);
     return new JavaSparkContext(conf);
+  }
+
+  /** The Spark UI's address when the driver runs here (local mode) and the UI is on. */
+  static Optional<String> uiAddress(JavaSparkContext sc) {
+    if (!sc.master().startsWith("local") || !sc.sc().uiWebUrl().isDefined()) {
+      return Optional.empty();
+    }
+    return Optional.of(sc.sc().uiWebUrl().get());
   }
 }

@@ -36,6 +36,9 @@ final class TrainCommand implements Callable<Integer> {
           + "the checkpoint's own configuration (with any --set) is used")
   String resume;
 
+  @Option(names = "--quiet", description = "no progress bar or per-round lines, only a line per epoch")
+  boolean quiet;
+
   private static String checkpointDir(ConvoyConfig config) {
     return config.checkpoint().resolvedDir(config.output().dir());
   }
@@ -50,7 +53,8 @@ final class TrainCommand implements Callable<Integer> {
       all.add("output.dir=" + out);
     }
     if (resume == null) {
-      new TrainingRun(ConfigLoader.load(conf, all), spec.commandLine().getOut()).run();
+      new TrainingRun(ConfigLoader.load(conf, all), spec.commandLine().getOut(), null, EpochProgress.Mode.of(quiet))
+          .run();
       return ConvoyMain.OK;
     }
     String dir = resume.isEmpty() ? null : resume;
@@ -61,7 +65,8 @@ final class TrainCommand implements Callable<Integer> {
       String from = dir != null ? dir : checkpointDir(ConfigLoader.load(null, all));
       config = Resume.configOf(from, new Configuration(), spec.commandLine().getOut(), all);
     }
-    new TrainingRun(config, spec.commandLine().getOut(), dir != null ? dir : checkpointDir(config)).run();
+    new TrainingRun(config, spec.commandLine().getOut(), dir != null ? dir : checkpointDir(config),
+        EpochProgress.Mode.of(quiet)).run();
     return ConvoyMain.OK;
   }
 }

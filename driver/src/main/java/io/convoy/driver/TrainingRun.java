@@ -46,21 +46,28 @@ final class TrainingRun {
   private final PrintWriter console;
   /** The checkpoint folder to continue from, or null for a fresh run. */
   private final String resumeFrom;
+  private final EpochProgress.Mode progressMode;
 
   TrainingRun(ConvoyConfig config, PrintWriter console) {
-    this(config, console, null);
+    this(config, console, null, EpochProgress.Mode.QUIET);
   }
 
   TrainingRun(ConvoyConfig config, PrintWriter console, String resumeFrom) {
+    this(config, console, resumeFrom, EpochProgress.Mode.QUIET);
+  }
+
+  TrainingRun(ConvoyConfig config, PrintWriter console, String resumeFrom, EpochProgress.Mode progress) {
     this.config = config;
     this.console = console;
     this.resumeFrom = resumeFrom;
+    this.progressMode = progress;
   }
 
   TrainingSummary run() throws IOException {
     long wallStart = System.nanoTime();
     try (JavaSparkContext sc = SparkContexts.create(config, "convoy train")) {
       Configuration hadoop = sc.hadoopConfiguration();
+      SparkContexts.uiAddress(sc).ifPresent(ui -> console.printf("convoy: Spark UI at %s%n", ui));
       OutputDir out = new OutputDir(config.output().dir(), hadoop);
       DatasetPlan plan = DatasetPlan.of(config.data(), hadoop, config.training().seed());
       // stats = dataset takes the pack's numbers; the rest of the run sees only the resolved config.
@@ -101,6 +108,9 @@ final class TrainingRun {
       BatchSchedule schedule = new BatchSchedule(seed, epochLength, config.training().batchSize(),
           config.training().epochs());
       ModelSpec spec = modelSpec(config, classes, workers, schedule.batchesPerEpoch());
+      if (config.cluster().memoryCheck()) {
+        MemoryCheck.require(sc.getConf(), spec, config.training().batchSize());
+      }
       WorkerSettings settings = new WorkerSettings(UUID.randomUUID().toString(),
           config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches());
       Replica initial = Replica.initialize(spec, seed);
@@ -109,17 +119,27 @@ final class TrainingRun {
         Resume.restore(engine, resumed);
       }
       Evaluation evaluation = new Evaluation(sc, valRdd, spec, config, settings);
+      int trainMetricsImages = config.output().trainMetricsImages();
+      Evaluation trainEvaluation = trainMetricsImages == 0 ? null : new Evaluation(sc,
+          trainRdd.mapPartitions(new EvenSubset((trainMetricsImages + workers - 1) / workers), true), spec, config,
+          settings);
+      int roundsPerEpoch = (schedule.batchesPerEpoch() + engine.batchesPerRound() - 1) / engine.batchesPerRound();
       TaskTimeListener taskTimes = new TaskTimeListener();
       sc.sc().addSparkListener(taskTimes);
+      TrainingSummary summary;
       try (MetricsLog metrics = new MetricsLog(out.create("metrics.jsonl"))) {
         Checkpointing checkpoints = new Checkpointing(new CheckpointStore(
-            config.checkpoint().resolvedDir(config.output().dir()), hadoop), config, spec, dataset, metrics, console,
-            engine, sc.getConf());
-        return train(sc, out, metrics, plan, spec, engine, evaluation, taskTimes, skipped.size(), wallStart,
-            checkpoints, resumed);
+            config.checkpoint().resolvedDir(config.output().dir()), hadoop), config, spec, plan.classes(), dataset,
+            metrics, console, engine, sc.getConf());
+        summary = train(sc, out, metrics, plan, spec, engine, evaluation, trainEvaluation, roundsPerEpoch,
+            taskTimes, skipped.size(), wallStart, checkpoints, resumed);
       } finally {
         sc.sc().removeSparkListener(taskTimes);
       }
+      if (config.output().report()) {
+        ReportStep.write(out, config, plan.train(), hadoop, console);
+      }
+      return summary;
     }
   }
 
@@ -150,8 +170,8 @@ final class TrainingRun {
   }
 
   private TrainingSummary train(JavaSparkContext sc, OutputDir out, MetricsLog metrics, DatasetPlan plan,
-      ModelSpec spec, TrainingEngine engine, Evaluation evaluation, TaskTimeListener taskTimes,
-      int skipped, long wallStart, Checkpointing checkpoints, Checkpoint resumed) {
+      ModelSpec spec, TrainingEngine engine, Evaluation evaluation, Evaluation trainEvaluation, int roundsPerEpoch,
+      TaskTimeListener taskTimes, int skipped, long wallStart, Checkpointing checkpoints, Checkpoint resumed) {
     var training = config.training();
     var averaging = training.averaging();
     int k = engine.batchesPerRound();
@@ -189,9 +209,12 @@ final class TrainingRun {
     int batchesPerEpoch = (int) spec.plan().stepsPerEpoch();
     checkpoints.atStart(progress, engine);
     for (int epoch = progress.epoch; epoch < training.epochs() && !progress.stopped; epoch++) {
+      EpochProgress bar = new EpochProgress(progressMode, console, System.out, epoch + 1, training.epochs(),
+          roundsPerEpoch);
       EpochStats engineStats;
       try {
         engineStats = engine.epoch(epoch, r -> {
+          bar.round(r);
           metrics.write(event("round", "round", r.round(), "epoch", r.epoch(), "loss", r.loss(),
               "images_per_sec", r.imagesPerSec(), "examples", r.examples(), "seconds", r.seconds(),
               "broadcast_seconds", r.broadcastSeconds(), "data_seconds", r.dataSeconds(),
@@ -206,6 +229,7 @@ final class TrainingRun {
           checkpoints.afterRound(progress, engine);
         });
       } catch (TrainingDivergedException diverged) {
+        bar.close();
         Checkpoint back = checkpoints.rollBack(diverged, progress); // rethrows unless configured
         engine.restore(back.state(), progress.epoch, progress.batchesDone);
         plateau = optimizer.schedule().name() == ScheduleName.PLATEAU ? PlateauTracker.of(spec) : null;
@@ -214,6 +238,8 @@ final class TrainingRun {
         epoch = progress.epoch - 1;
         continue;
       }
+      // Not in finally: a failed epoch ends the run, and its error line follows the bar as it stood.
+      bar.close();
       long evalStart = System.nanoTime();
       eval = evaluation.evaluate(engine.state().parameters(), "epoch " + (epoch + 1) + " validation");
       skips.record(eval.skipped(), "epoch " + (epoch + 1) + " validation");
@@ -222,10 +248,21 @@ final class TrainingRun {
       EpochStats stats = progress.epochDone(engineStats, training.workers(), eval);
       int rounds = progress.rounds;
       double imagesPerSec = stats.examples() / stats.seconds();
-      metrics.write(event("epoch", "epoch", epoch + 1, "rounds", rounds, "train_loss", stats.meanLoss(),
-          "val_top1", eval.top1(), "val_top5", eval.top5(), "val_loss", eval.loss(),
+      Map<String, Object> epochEvent = event("epoch", "epoch", epoch + 1, "rounds", rounds,
+          "train_loss", stats.meanLoss(), "val_top1", eval.top1(), "val_top5", eval.top5(), "val_loss", eval.loss(),
           "val_examples", eval.examples(), "images_per_sec", imagesPerSec,
-          "train_seconds", stats.seconds(), "eval_seconds", evalSeconds));
+          "train_seconds", stats.seconds(), "eval_seconds", evalSeconds);
+      if (trainEvaluation != null) {
+        long trainEvalStart = System.nanoTime();
+        EvalResult onTrain = trainEvaluation.evaluate(engine.state().parameters(),
+            "epoch " + (epoch + 1) + " training-set metrics");
+        epochEvent.put("train_top1", onTrain.top1());
+        epochEvent.put("train_top5", onTrain.top5());
+        epochEvent.put("train_eval_loss", onTrain.loss());
+        epochEvent.put("train_eval_examples", onTrain.examples());
+        epochEvent.put("train_eval_seconds", (System.nanoTime() - trainEvalStart) / 1e9);
+      }
+      metrics.write(epochEvent);
       console.printf(Locale.ROOT, "epoch %d/%d  train loss %.4f  val top-1 %.4f  top-5 %.4f  loss %.4f  %.0f images/s%n",
           epoch + 1, training.epochs(), stats.meanLoss(), eval.top1(), eval.top5(), eval.loss(), imagesPerSec);
       requireFinite(stats.meanLoss(), rounds);
@@ -260,7 +297,7 @@ final class TrainingRun {
     long trainExamples = progress.trainExamples;
     int epochsRun = progress.epoch;
 
-    saveModel(out, spec, engine.state());
+    saveModel(out, spec, engine.state(), plan.classes());
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     TrainingSummary summary = new TrainingSummary(eval.top1(), eval.top5(), eval.loss(), epochsRun,
         trainExamples / trainSeconds, wallSeconds, out.uri(), engine.state());
@@ -316,8 +353,8 @@ final class TrainingRun {
     }
   }
 
-  private void saveModel(OutputDir out, ModelSpec spec, ModelState state) {
+  private void saveModel(OutputDir out, ModelSpec spec, ModelState state, List<String> labels) {
     ModelZip.requireFinite(state, "at the end of training");
-    out.writeAtomically("model.zip", ModelZip.of(config, spec, state));
+    out.writeAtomically("model.zip", ModelZip.of(config, spec, state, labels));
   }
 }

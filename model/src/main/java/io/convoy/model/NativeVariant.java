@@ -24,7 +24,20 @@ public final class NativeVariant {
   /** DL4J creates no layer helper unless this is "false" (its default is "true"). */
   public static final String HELPERS_DISABLED_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
+  /** ND4J's CUDA backend, on the classpath of builds made with {@code -Pcuda}. */
+  static final String CUDA_BACKEND = "org.nd4j.linalg.jcublas.JCublasBackend";
+
   private NativeVariant() {}
+
+  /** Whether this build carries ND4J's CUDA backend ({@code mvn -Pcuda}), which ND4J then prefers. */
+  public static boolean cudaBuild() {
+    try {
+      Class.forName(CUDA_BACKEND, false, NativeVariant.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
 
   /** The native build for a CPU with these feature flags (as in /proc/cpuinfo). */
   public static String extensionFor(Set<String> cpuFlags) {
@@ -34,7 +47,8 @@ public final class NativeVariant {
   /** Sets both properties unless already set. Idempotent and cheap; call it early. */
   public static synchronized void select() {
     if (System.getProperty(EXTENSION_PROPERTY) == null) {
-      System.setProperty(EXTENSION_PROPERTY, extensionFor(cpuFlags()));
+      // The CUDA build's natives with cuDNN helpers are the "-cudnn" variant; oneDNN is CPU only.
+      System.setProperty(EXTENSION_PROPERTY, cudaBuild() ? "-cudnn" : extensionFor(cpuFlags()));
     }
     if (System.getProperty(HELPERS_DISABLED_PROPERTY) == null) {
       System.setProperty(HELPERS_DISABLED_PROPERTY, "false");
@@ -43,8 +57,11 @@ public final class NativeVariant {
 
   /** The native build in force, e.g. "linux-x86_64-onednn-avx2" (loads ND4J if it is not yet). */
   public static String loaded() {
-    org.nd4j.linalg.factory.Nd4j.getBackend(); // loads the natives and ND4J's settings
+    var backend = org.nd4j.linalg.factory.Nd4j.getBackend(); // loads the natives and ND4J's settings
     String ext = System.getProperty(EXTENSION_PROPERTY, "");
+    if (!backend.getClass().getName().contains(".cpu.")) {
+      return "cuda " + org.bytedeco.javacpp.Loader.getPlatform() + ext;
+    }
     boolean oneDnn = org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN()
         && org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
     return org.bytedeco.javacpp.Loader.getPlatform() + ext + (oneDnn ? "" : " (oneDNN off)");

@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Real processes for tests: JVMs started from the Spark home the build assembles (a standalone
- * master, workers, {@code SparkSubmit}, or convoy's own main class), each logging to
+ * master, workers, {@code SparkSubmit}, or convoy's own main class) and scripts such as
+ * {@code convoy-submit}, each logging to
  * {@code <dir>/<name>.log}, all stopped (with their children, such as executors) by
  * {@link #close}.
  */
@@ -32,8 +34,11 @@ final class LocalCluster implements AutoCloseable {
         "build the application first: mvn -B verify (or package -pl submit -am) packages " + APP_JAR);
   }
 
-  /** Starts a standalone master and {@code workers} workers of one core each; returns the master URL. */
-  String startStandalone(int workers) throws Exception {
+  /**
+   * Starts a standalone master and {@code workers} workers of one core and
+   * {@code workerMemory} each, registered; returns the master URL.
+   */
+  String startStandalone(int workers, String workerMemory) throws Exception {
     int masterPort = freePort();
     master = "spark://127.0.0.1:" + masterPort;
     Process masterProcess = start("master", List.of("org.apache.spark.deploy.master.Master",
@@ -41,7 +46,7 @@ final class LocalCluster implements AutoCloseable {
     waitFor(masterProcess, "master", "I have been elected leader", 60, 1);
     for (int i = 1; i <= workers; i++) {
       start("worker" + i, List.of("org.apache.spark.deploy.worker.Worker", master, "--host", "127.0.0.1",
-          "--cores", "1", "--memory", "2g", "--webui-port", String.valueOf(freePort()),
+          "--cores", "1", "--memory", workerMemory, "--webui-port", String.valueOf(freePort()),
           "--work-dir", dir.resolve("work" + i).toString()));
     }
     waitFor(masterProcess, "master", "Registering worker", 60, workers);
@@ -80,13 +85,27 @@ final class LocalCluster implements AutoCloseable {
     command.add("-Xmx1g");
     command.addAll(jvmOptions());
     command.addAll(args);
+    return startProcess(name, command, Map.of("SPARK_HOME", SPARK_HOME.toString()));
+  }
+
+  /**
+   * Any process (a script, say), with the environment Spark's scripts would set plus
+   * {@code environment}, where a null value removes that variable.
+   */
+  Process startProcess(String name, List<String> command, Map<String, String> environment) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile());
-    pb.environment().put("SPARK_HOME", SPARK_HOME.toString());
     pb.environment().put("SPARK_SCALA_VERSION", "2.12");
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("OMP_NUM_THREADS", "1");
+    environment.forEach((k, v) -> {
+      if (v == null) {
+        pb.environment().remove(k);
+      } else {
+        pb.environment().put(k, v);
+      }
+    });
     Process p = pb.start();
     processes.add(p);
     return p;

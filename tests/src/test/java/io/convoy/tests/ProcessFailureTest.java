@@ -82,7 +82,7 @@ class ProcessFailureTest {
     Path local = dir.resolve("local");
     assertEquals(0, StandaloneClusterTest.convoy(train(local, "local[2]", job)));
 
-    cluster.startStandalone(2);
+    cluster.startStandalone(2, "2g");
     Path out = dir.resolve("cluster");
     List<String> args = new ArrayList<>(List.of(train(out, "local[2]", job)));
     Process driver = cluster.submit("driver", args);

@@ -51,7 +51,7 @@ class StandaloneClusterTest {
     local.addAll(job);
     assertEquals(0, convoy(local.toArray(String[]::new)));
 
-    String master = cluster.startStandalone(2);
+    String master = cluster.startStandalone(2, "2g");
     Path clusterOut = dir.resolve("cluster");
     List<String> train = new ArrayList<>(List.of("train", "--out", clusterOut.toString()));
     train.addAll(job);

@@ -16,6 +16,8 @@ final class NativeThreads {
   static void limit(int threads) {
     // First ND4J use in an executor task: pick the native build for this executor's CPU.
     NativeVariant.select();
+    // Per task, not per JVM: ND4J's device is the thread's, and Spark may give each task another GPU.
+    GpuBinding.bindCurrentTask();
     if (applied != threads) {
       synchronized (NativeThreads.class) {
         if (applied != threads) {

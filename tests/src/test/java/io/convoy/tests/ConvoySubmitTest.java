@@ -1,0 +1,134 @@
+package io.convoy.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convoy.driver.ConvoyMain;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code submit/convoy-submit} as a person runs it: the script itself, with the Spark the build
+ * assembled (no SPARK_HOME), against a standalone cluster of separate processes.
+ */
+class ConvoySubmitTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path SCRIPT = LocalCluster.ROOT.resolve("submit/convoy-submit");
+
+  @TempDir Path dir;
+
+  @Test
+  void trainsOnAStandaloneClusterWithAJobFile() throws Exception {
+    Path data = dir.resolve("data");
+    assertEquals(0, convoy("generate", "--classes", "3", "--per-class", "20", "--size", "16", "--out", data.toString()));
+    Path job = dir.resolve("job.conf");
+    Files.writeString(job, "data { train = \"" + data.resolve("train") + "\", val = \"" + data.resolve("val")
+        + "\", image-size = 16 }\ntraining { epochs = 2, batch-size = 8, workers = 2 }\n");
+    Path out = dir.resolve("run");
+    try (LocalCluster cluster = new LocalCluster(dir)) {
+      String master = cluster.startStandalone(2, "1500m");
+      Process submit = cluster.startProcess("submit", List.of("bash", SCRIPT.toString(), "--master", master,
+          "--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2", "--driver-memory", "1g", "--",
+          "train", "--conf", job.toString(), "--out", out.toString(), "--quiet"),
+          environment("CONVOY_DRIVER_MEMORY", "1g", "SPARK_HOME", null));
+      assertTrue(submit.waitFor(6, TimeUnit.MINUTES), "convoy-submit did not finish in 6 minutes:\n"
+          + cluster.log("submit"));
+      assertEquals(0, submit.exitValue(), "convoy-submit failed:\n" + cluster.log("submit"));
+      List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));
+      JsonNode start = JSON.readTree(lines.get(0));
+      JsonNode last = JSON.readTree(lines.get(lines.size() - 1));
+      assertEquals(master, start.get("master").asText(), "the run did not use the standalone cluster");
+      assertEquals("final", last.get("event").asText());
+      assertEquals(2, last.get("epochs").asInt());
+      assertTrue(Files.isRegularFile(out.resolve("report.html")), cluster.log("submit"));
+      // The executors ran with Java 17's flags from submit/jvm.options, which convoy-submit added.
+      String executorCommands = cluster.log("worker1") + cluster.log("worker2");
+      assertTrue(executorCommands.contains("--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED"),
+          executorCommands);
+    }
+  }
+
+  @Test
+  void clusterModeShipsTheJobFileAndUserSettingsWin() throws Exception {
+    Path job = dir.resolve("job.conf");
+    Files.writeString(job, "training.epochs = 1\n");
+    Path fakeSpark = dir.resolve("spark");
+    Files.createDirectories(fakeSpark.resolve("bin"));
+    Map<String, String> env = environment("SPARK_HOME", fakeSpark.toString());
+    env.put("CONVOY_SUBMIT_DRY_RUN", "1");
+    Result r = script(env, "--master", "yarn", "--deploy-mode", "cluster", "--files", "extra.txt",
+        "--conf", "spark.locality.wait=3s", "--", "train", "--conf", job.toString(), "--out", "hdfs:///runs/r1");
+    assertEquals(0, r.status(), r.output());
+    List<String> args = r.output().lines().toList();
+    assertEquals(fakeSpark.resolve("bin/spark-submit").toString(), args.get(0));
+    assertEquals("extra.txt," + job, args.get(args.indexOf("--files") + 1));
+    List<String> tail = args.subList(args.size() - 5, args.size());
+    assertEquals(List.of("train", "--conf", "job.conf", "--out", "hdfs:///runs/r1"), tail);
+    assertTrue(args.get(args.size() - 6).endsWith("submit/target/convoy-app.jar"), args.toString());
+    assertTrue(args.contains("spark.serializer=org.apache.spark.serializer.KryoSerializer"), args.toString());
+    assertTrue(args.contains("spark.locality.wait=3s") && !args.contains("spark.locality.wait=0"), args.toString());
+    String executorOptions = args.stream().filter(a -> a.startsWith("spark.executor.extraJavaOptions=")).findFirst()
+        .orElseThrow();
+    assertTrue(executorOptions.contains("--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED"),
+        executorOptions);
+    assertEquals("io.convoy.driver.ConvoyMain", args.get(args.indexOf("--class") + 1));
+  }
+
+  @Test
+  void usageErrorsExitTwoWithOneLine() throws Exception {
+    Result noSeparator = script(environment(), "--master", "local[2]", "train");
+    assertEquals(2, noSeparator.status(), noSeparator.output());
+    assertTrue(noSeparator.output().contains("missing '--'"), noSeparator.output());
+    Result noCommand = script(environment(), "--master", "local[2]", "--");
+    assertEquals(2, noCommand.status(), noCommand.output());
+    Result noJob = script(environment(), "--", "train", "--conf", dir.resolve("missing.conf").toString());
+    assertEquals(2, noJob.status(), noJob.output());
+    assertTrue(noJob.output().contains("no such job file"), noJob.output());
+  }
+
+  record Result(int status, String output) {}
+
+  private Result script(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().remove("SPARK_HOME");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(1, TimeUnit.MINUTES), output);
+    return new Result(p.exitValue(), output);
+  }
+
+  /** The test JVM's environment without SPARK_HOME (the script must use the assembled Spark), plus pairs. */
+  private static Map<String, String> environment(String... pairs) {
+    Map<String, String> env = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
+  private static int convoy(String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = ConvoyMain.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    if (status != 0) {
+      System.err.println(err.toString(StandardCharsets.UTF_8));
+    }
+    return status;
+  }
+}
