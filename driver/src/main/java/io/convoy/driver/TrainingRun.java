@@ -132,7 +132,7 @@ final class TrainingRun {
             config.checkpoint().resolvedDir(config.output().dir()), hadoop), config, spec, plan.classes(), dataset,
             metrics, console, engine, sc.getConf());
         summary = train(sc, out, metrics, plan, spec, engine, evaluation, trainEvaluation, roundsPerEpoch,
-            taskTimes, skipped.size(), wallStart, checkpoints, resumed);
+            taskTimes, skipped, wallStart, checkpoints, resumed);
       } finally {
         sc.sc().removeSparkListener(taskTimes);
       }
@@ -171,7 +171,8 @@ final class TrainingRun {
 
   private TrainingSummary train(JavaSparkContext sc, OutputDir out, MetricsLog metrics, DatasetPlan plan,
       ModelSpec spec, TrainingEngine engine, Evaluation evaluation, Evaluation trainEvaluation, int roundsPerEpoch,
-      TaskTimeListener taskTimes, int skipped, long wallStart, Checkpointing checkpoints, Checkpoint resumed) {
+      TaskTimeListener taskTimes, List<SkippedFile> skipped, long wallStart, Checkpointing checkpoints,
+      Checkpoint resumed) {
     var training = config.training();
     var averaging = training.averaging();
     int k = engine.batchesPerRound();
@@ -186,7 +187,7 @@ final class TrainingRun {
           "transport", engine instanceof AllreduceAveraging ? "allreduce" : "jobs", "workers", training.workers(), "arch", spec.arch(),
           "parameters", engine.state().parameters().length, "classes", spec.classes(),
           "train_images", plan.train().samples().size(), "val_images", plan.val().samples().size(),
-          "skipped_files", skipped, "batch_size", training.batchSize(), "mode", averaging.mode().configName(),
+          "skipped_files", skipped.size(), "batch_size", training.batchSize(), "mode", averaging.mode().configName(),
           "frequency", k, "updater_state", averaging.updaterState().configName(),
           "threads_per_worker", config.cluster().threadsPerWorker(), "native", nativeBuild,
           "epochs", training.epochs()));
@@ -205,7 +206,7 @@ final class TrainingRun {
     EarlyStopping earlyStopping = EarlyStopping.of(optimizer.earlyStopping());
     Resume.replay(progress, plateau, earlyStopping, engine, optimizer);
     SkipBudget skips = new SkipBudget(out, console, config.data().maxSkipped(),
-        plan.skipped().stream().map(s -> s.path() + "\t" + s.reason()).toList(), progress.skipped);
+        skipped.stream().map(s -> s.path() + "\t" + s.reason()).toList(), progress.skipped);
     int batchesPerEpoch = (int) spec.plan().stepsPerEpoch();
     checkpoints.atStart(progress, engine);
     for (int epoch = progress.epoch; epoch < training.epochs() && !progress.stopped; epoch++) {
