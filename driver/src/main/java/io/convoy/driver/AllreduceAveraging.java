@@ -19,6 +19,7 @@ import io.convoy.worker.WorkerSettings;
 import io.convoy.worker.collective.RingOptions;
 import io.convoy.worker.collective.WireFormat;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -43,9 +44,11 @@ import scala.reflect.ClassTag$;
  * one-partition shuffle, which Spark retries as a whole (a failed barrier result stage would
  * be aborted instead), up to {@code spark.stage.maxConsecutiveAttempts}. The retry starts the
  * epoch over from the broadcast state, which the driver holds until the stage has succeeded,
- * and rounds already reported are not reported twice. The state reaches the driver only at
- * the end of an epoch, so checkpoints are taken, and runs resumed, between epochs only: a
- * failure of the driver costs the epoch so far.
+ * and rounds already reported are not reported twice. With {@code checkpoint.every-rounds} =
+ * N, rank 0 also sends the state after every N-th round ({@link io.convoy.worker.StageSnapshot}):
+ * the driver writes it as a checkpoint, as the jobs transport would, and a retried stage goes on
+ * from the newest one instead of the epoch's start. Not under {@code updater-state = local},
+ * where every replica has its own optimizer state: there a retry starts the epoch over.
  */
 final class AllreduceAveraging implements TrainingEngine {
   private static final ClassTag<EpochOutcome> OUTCOME = ClassTag$.MODULE$.apply(EpochOutcome.class);
@@ -61,14 +64,21 @@ final class AllreduceAveraging implements TrainingEngine {
   private final WorkerSettings settings;
   private final AllreduceConfig transport;
   private final String token;
+  private final int snapshotEvery;
+  private final PrintWriter console;
   private double learningRateFactor = 1;
 
   private ModelState state;
+  /** The round {@link #state} is the state after. */
+  private int stateRound;
   private long step;
   private int round;
+  /** Where {@link #restore} left the run: its epoch's first round starts at minibatch resumeBatch. */
+  private int resumeEpoch = -1;
+  private int resumeBatch;
 
   AllreduceAveraging(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config,
-      BatchSchedule schedule, Replica initial, WorkerSettings settings) {
+      BatchSchedule schedule, Replica initial, WorkerSettings settings, PrintWriter console) {
     this.sc = sc;
     this.shards = shards;
     this.spec = spec;
@@ -83,6 +93,9 @@ final class AllreduceAveraging implements TrainingEngine {
     new SecureRandom().nextBytes(secret);
     this.token = HexFormat.of().formatHex(secret);
     this.state = new ModelState(initial.parameters(), initial.updaterState());
+    this.console = console;
+    boolean ownState = mode == AveragingMode.PARAMETERS && updaterPolicy == UpdaterStatePolicy.LOCAL;
+    this.snapshotEvery = config.checkpoint().enabled() && !ownState ? config.checkpoint().everyRounds() : 0;
   }
 
   @Override
@@ -95,23 +108,30 @@ final class AllreduceAveraging implements TrainingEngine {
     return true;
   }
 
+  /** The state after {@code round} when the driver has it: at the end of an epoch, or from a snapshot. */
   @Override
-  public boolean stateAfterEveryRound() {
-    return false;
+  public ModelState stateAfterRound(int round) {
+    return round == stateRound ? state : null;
   }
 
   @Override
   public void restore(ModelState restored, int epoch, int batchesDone) {
-    int perEpoch = schedule.batchesPerEpoch();
-    if (batchesDone != 0) {
-      throw new UsageException("--resume: the checkpoint was taken after minibatch " + batchesDone + " of epoch "
-          + (epoch + 1) + "; training.transport = allreduce resumes only from the end of an epoch "
-          + "(resume with --set training.transport=jobs, which continues from any round)");
-    }
     int k = batchesPerRound();
+    int perEpoch = schedule.batchesPerEpoch();
+    if (batchesDone % k != 0 && batchesDone != perEpoch) {
+      throw new IllegalArgumentException("a round boundary is a multiple of " + k + " minibatches, not " + batchesDone);
+    }
     state = restored;
-    step = (long) epoch * perEpoch;
-    round = epoch * ((perEpoch + k - 1) / k);
+    step = (long) epoch * perEpoch + batchesDone;
+    round = epoch * roundsPerEpoch() + (batchesDone + k - 1) / k;
+    stateRound = round;
+    resumeEpoch = epoch;
+    resumeBatch = batchesDone;
+  }
+
+  private int roundsPerEpoch() {
+    int k = batchesPerRound();
+    return (schedule.batchesPerEpoch() + k - 1) / k;
   }
 
   @Override
@@ -127,10 +147,13 @@ final class AllreduceAveraging implements TrainingEngine {
   @Override
   public EpochStats epoch(int epoch, RoundListener rounds) {
     long start = System.nanoTime();
-    EpochSpec spec = new EpochSpec(mode, epoch, round, step, batchesPerRound(), updaterPolicy, learningRateFactor);
+    int firstBatch = epoch == resumeEpoch ? resumeBatch : 0;
+    resumeEpoch = -1;
+    EpochSpec spec = new EpochSpec(mode, epoch, round, step, batchesPerRound(), updaterPolicy, learningRateFactor,
+        firstBatch, snapshotEvery);
     Broadcast<ModelState> broadcast = sc.broadcast(
         spec.sharedUpdaterState() ? state : new ModelState(state.parameters(), new float[0]));
-    int delivered = round;
+    Delivery delivery = new Delivery(round, rounds);
     try (ProgressServer progress = ProgressServer.open(sc.getConf().get("spark.driver.host"), token)) {
       AllreduceSettings allreduce = new AllreduceSettings(transport.portLow(), transport.portHigh(),
           new RingOptions(transport.timeoutMillis(), transport.chunkBytes(), wireFormat(transport.compression())),
@@ -145,10 +168,20 @@ final class AllreduceAveraging implements TrainingEngine {
       List<EpochOutcome> outcomes;
       try {
         while (!job.isDone()) {
-          RoundReport r = progress.poll(100);
-          if (r != null && r.round() > delivered) {
-            rounds.round(stats(r));
-            delivered = r.round();
+          ProgressServer.Progress p = progress.poll(100);
+          if (p != null) {
+            if (p.snapshot() != null && p.snapshot().round() == p.report().round()) {
+              // Before the round is delivered: a checkpoint due after it takes this state.
+              state = new ModelState(p.snapshot().state().parameters(),
+                  spec.sharedUpdaterState() ? p.snapshot().state().updaterState() : state.updaterState());
+              stateRound = p.report().round();
+            }
+            delivery.deliver(p.report());
+          }
+          for (ProgressServer.Resumption r = progress.resumption(); r != null; r = progress.resumption()) {
+            console.printf("convoy: epoch %d's barrier stage failed and was retried: %s%n", epoch + 1,
+                r.round() < 0 ? "no snapshot of the epoch yet (checkpoint.every-rounds), it starts the epoch over"
+                    : "it goes on after round " + r.round() + " (the newest snapshot)");
           }
         }
         outcomes = job.get();
@@ -167,28 +200,48 @@ final class AllreduceAveraging implements TrainingEngine {
       }
       EpochOutcome first = outcomes.stream().filter(o -> o.rank() == 0).findFirst()
           .orElseThrow(() -> new IllegalStateException("epoch " + (epoch + 1) + ": rank 0 returned no result"));
-      long batches = 0;
-      long examples = 0;
-      double lossSum = 0;
-      for (RoundReport r : first.rounds()) {
-        if (r.round() > delivered) {
-          rounds.round(stats(r));
-          delivered = r.round();
-        }
-        batches += r.batches();
-        examples += r.examples();
-        lossSum += r.loss() * r.batches();
-      }
+      first.rounds().forEach(delivery::deliver); // those the side channel did not bring
       ModelState end = first.state();
       state = new ModelState(end.parameters(), spec.sharedUpdaterState() ? end.updaterState() : state.updaterState());
-      int epochRounds = first.rounds().size();
-      round += epochRounds;
-      step += schedule.batchesPerEpoch();
-      return new EpochStats(epochRounds, batches, examples, lossSum, (System.nanoTime() - start) / 1e9);
+      round = (epoch + 1) * roundsPerEpoch();
+      stateRound = round;
+      step = (long) (epoch + 1) * schedule.batchesPerEpoch();
+      return new EpochStats(delivery.rounds, delivery.batches, delivery.examples, delivery.lossSum,
+          (System.nanoTime() - start) / 1e9);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the driver's progress channel: " + e.getMessage(), e);
     } finally {
       broadcast.destroy();
+    }
+  }
+
+  /**
+   * Hands each round to the listener once, in order, and sums what the epoch's statistics need:
+   * a retried stage reports again the rounds after its snapshot, or the whole epoch.
+   */
+  private static final class Delivery {
+    private final RoundListener listener;
+    private int delivered;
+    int rounds;
+    long batches;
+    long examples;
+    double lossSum;
+
+    Delivery(int delivered, RoundListener listener) {
+      this.delivered = delivered;
+      this.listener = listener;
+    }
+
+    void deliver(RoundReport r) {
+      if (r.round() <= delivered) {
+        return;
+      }
+      listener.round(stats(r));
+      delivered = r.round();
+      rounds++;
+      batches += r.batches();
+      examples += r.examples();
+      lossSum += r.loss() * r.batches();
     }
   }
 

@@ -48,9 +48,6 @@ final class Checkpointing {
     this.stopAfterRound = spark.getInt(STOP_AFTER_ROUND, -1);
     if (config.checkpoint().enabled() && !engine.resumable()) {
       console.printf("convoy: no checkpoints: training.engine = %s cannot resume%n", config.training().engine());
-    } else if (enabled && config.checkpoint().everyRounds() > 0 && !engine.stateAfterEveryRound()) {
-      console.printf("convoy: checkpoints after epochs only: the allreduce transport keeps the state on the "
-          + "executors within an epoch (checkpoint.every-rounds = %d is not used)%n", config.checkpoint().everyRounds());
     }
   }
 
@@ -60,15 +57,18 @@ final class Checkpointing {
    */
   void atStart(RunProgress progress, TrainingEngine engine) {
     if (enabled && config.checkpoint().rollbacks() > 0 && progress.rounds == 0) {
-      write(progress, engine, "initialization");
+      write(progress, engine.state(), "initialization");
     }
   }
 
   /** After a round has been averaged and logged. */
   void afterRound(RunProgress progress, TrainingEngine engine) {
     int every = config.checkpoint().everyRounds();
-    if (enabled && every > 0 && progress.rounds % every == 0 && engine.stateAfterEveryRound()) {
-      write(progress, engine, "round " + progress.rounds);
+    if (enabled && every > 0 && progress.rounds % every == 0) {
+      ModelState state = engine.stateAfterRound(progress.rounds);
+      if (state != null) {
+        write(progress, state, "round " + progress.rounds);
+      }
     }
     if (progress.rounds == stopAfterRound) {
       throw new IllegalStateException("stopped after round " + stopAfterRound + " (" + STOP_AFTER_ROUND + ")");
@@ -79,7 +79,7 @@ final class Checkpointing {
   void afterEpoch(RunProgress progress, TrainingEngine engine) {
     int every = config.checkpoint().everyEpochs();
     if (enabled && every > 0 && progress.epoch % every == 0) {
-      write(progress, engine, "epoch " + progress.epoch);
+      write(progress, engine.state(), "epoch " + progress.epoch);
     }
   }
 
@@ -116,9 +116,8 @@ final class Checkpointing {
     return checkpoint;
   }
 
-  private void write(RunProgress progress, TrainingEngine engine, String when) {
+  private void write(RunProgress progress, ModelState state, String when) {
     long start = System.nanoTime();
-    var state = engine.state();
     ModelZip.requireFinite(state, "after " + when);
     String uri = store.write(Checkpoint.files(progress, state, ConfigRenderer.render(config), dataset,
         metrics.written(), config.checkpoint().modelZip() ? ModelZip.of(config, saver(state), state, labels) : null),

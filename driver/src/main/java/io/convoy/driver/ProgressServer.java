@@ -1,8 +1,11 @@
 package io.convoy.driver;
 
+import io.convoy.worker.ProgressProtocol;
 import io.convoy.worker.RoundReport;
+import io.convoy.worker.StageSnapshot;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,20 +14,34 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The driver's end of rank 0's progress channel (allreduce transport): accepts connections that
- * present the run's token and queues the round reports they carry, for the driver's main thread
- * to write to metrics.jsonl while the epoch's barrier stage runs. A retried stage connects
- * again; its repeated rounds are the caller's to drop.
+ * The driver's end of an allreduce epoch's side channel ({@link ProgressProtocol}): accepts
+ * connections that present the run's token; queues the round reports rank 0 sends, for the
+ * driver's main thread to write to metrics.jsonl while the epoch's barrier stage runs; keeps the
+ * newest {@value #KEPT} snapshots of the state rank 0 sends and hands them to a retried stage's
+ * tasks. A retried stage connects again; its repeated rounds are the caller's to drop.
  */
 final class ProgressServer implements AutoCloseable {
+  /** Snapshots kept: a retry asks for the newest; older ones only cover a straggler's late sends. */
+  static final int KEPT = 3;
+
+  /** A round's report, with the state after it when rank 0 sent one. */
+  record Progress(RoundReport report, StageSnapshot snapshot) {}
+
+  /** A retried stage asked for the newest snapshot of {@code epoch} and got {@code round} (-1: none). */
+  record Resumption(int epoch, int round) {}
+
   private final ServerSocket server;
   private final byte[] token;
-  private final BlockingQueue<RoundReport> reports = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Progress> reports = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Resumption> resumptions = new LinkedBlockingQueue<>();
+  private final NavigableMap<Integer, StageSnapshot> snapshots = new TreeMap<>();
 
   private ProgressServer(ServerSocket server, byte[] token) {
     this.server = server;
@@ -43,8 +60,30 @@ final class ProgressServer implements AutoCloseable {
   }
 
   /** The next report, or null if none arrives within {@code millis}. */
-  RoundReport poll(long millis) throws InterruptedException {
+  Progress poll(long millis) throws InterruptedException {
     return reports.poll(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** The next retried stage's resumption, or null. */
+  Resumption resumption() {
+    return resumptions.poll();
+  }
+
+  private synchronized void keep(StageSnapshot snapshot) {
+    snapshots.put(snapshot.round(), snapshot);
+    while (snapshots.size() > KEPT) {
+      snapshots.pollFirstEntry();
+    }
+  }
+
+  private synchronized int latest(int epoch) {
+    return snapshots.values().stream().filter(s -> s.epoch() == epoch).mapToInt(StageSnapshot::round).max()
+        .orElse(-1);
+  }
+
+  private synchronized StageSnapshot get(int epoch, int round) {
+    StageSnapshot s = snapshots.get(round);
+    return s != null && s.epoch() == epoch ? s : null;
   }
 
   private void acceptLoop() {
@@ -71,8 +110,31 @@ final class ProgressServer implements AutoCloseable {
       if (!MessageDigest.isEqual(token, offered)) {
         return; // not from this run: ignored
       }
-      while (true) {
-        reports.add(RoundReport.read(in));
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      switch (in.readByte()) {
+        case ProgressProtocol.PROGRESS -> {
+          while (true) {
+            byte type = in.readByte();
+            RoundReport report = RoundReport.read(in);
+            StageSnapshot snapshot = type == ProgressProtocol.SNAPSHOT ? StageSnapshot.read(in) : null;
+            if (snapshot != null) {
+              keep(snapshot); // before the report is seen, so that a retry after it can find it
+            }
+            reports.add(new Progress(report, snapshot));
+          }
+        }
+        case ProgressProtocol.LATEST -> {
+          int epoch = in.readInt();
+          int round = latest(epoch);
+          resumptions.add(new Resumption(epoch, round));
+          out.writeInt(round);
+          out.flush();
+        }
+        case ProgressProtocol.GET -> {
+          int epoch = in.readInt();
+          ProgressProtocol.answerGet(out, get(epoch, in.readInt()));
+        }
+        default -> { } // not a kind this driver knows: closed
       }
     } catch (EOFException e) {
       // rank 0 finished or failed: its reports so far are queued

@@ -22,11 +22,11 @@ interface TrainingEngine {
   }
 
   /**
-   * Whether {@link #state} is current after every round, so that a checkpoint may be taken
-   * within an epoch; otherwise only between epochs.
+   * The state after {@code round}, the round just reported, for a checkpoint; null when the
+   * engine does not hold it on the driver at that point (then no checkpoint is written there).
    */
-  default boolean stateAfterEveryRound() {
-    return resumable();
+  default ModelState stateAfterRound(int round) {
+    return state();
   }
 
   /**

@@ -147,7 +147,7 @@ final class TrainingRun {
       BatchSchedule schedule, Replica initial, WorkerSettings settings) {
     return switch (config.training().engine()) {
       case "convoy" -> config.training().transport().equals("allreduce") && allreduceFits(sc)
-          ? new AllreduceAveraging(sc, trainRdd, spec, config, schedule, initial, settings)
+          ? new AllreduceAveraging(sc, trainRdd, spec, config, schedule, initial, settings, console)
           : new Averaging(sc, trainRdd, spec, config, schedule, initial, settings);
       case "dl4j-paramavg" -> new Dl4jParamAveraging(sc, trainRdd, spec, config, schedule, initial, settings);
       default -> throw new ConfigException("training.engine", config.training().engine(),

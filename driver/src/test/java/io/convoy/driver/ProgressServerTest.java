@@ -1,15 +1,25 @@
 package io.convoy.driver;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.convoy.worker.ModelState;
+import io.convoy.worker.ProgressProtocol;
 import io.convoy.worker.RoundReport;
+import io.convoy.worker.StageSnapshot;
 import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The driver's progress channel over a real socket: reports in order, strangers ignored. */
+/**
+ * The driver's progress channel over a real socket: reports in order, strangers ignored, and
+ * snapshots kept for a retried stage's tasks, which ask for the newest and fetch it.
+ */
 class ProgressServerTest {
   @Test
   void reportsWithTheTokenArriveInOrderAndOthersAreDropped() throws Exception {
@@ -26,12 +36,55 @@ class ProgressServerTest {
     }
   }
 
+  @Test
+  void snapshotsAreKeptForARetriedStage() throws Exception {
+    try (ProgressServer server = ProgressServer.open("127.0.0.1", "secret")) {
+      InetSocketAddress address = server.address();
+      assertEquals(-1, ProgressProtocol.latestSnapshot(address, "secret", 0, 5000));
+      try (Socket rank0 = ProgressProtocol.open(address, "secret", ProgressProtocol.PROGRESS, 5000)) {
+        DataOutputStream out = new DataOutputStream(rank0.getOutputStream());
+        for (int round = 1; round <= 5; round++) {
+          out.writeByte(ProgressProtocol.SNAPSHOT);
+          report(round).write(out);
+          snapshot(round).write(out);
+        }
+        out.flush();
+        for (int round = 1; round <= 5; round++) {
+          ProgressServer.Progress p = takeProgress(server);
+          assertEquals(report(round), p.report());
+          assertEquals(round, p.snapshot().round());
+        }
+      }
+      assertEquals(5, ProgressProtocol.latestSnapshot(address, "secret", 0, 5000));
+      assertEquals(-1, ProgressProtocol.latestSnapshot(address, "secret", 1, 5000), "another epoch's snapshot");
+      assertEquals(new ProgressServer.Resumption(0, -1), server.resumption());
+      assertEquals(new ProgressServer.Resumption(0, 5), server.resumption());
+      StageSnapshot five = ProgressProtocol.snapshot(address, "secret", 0, 5, 5000);
+      assertEquals(8, five.batchesDone());
+      assertEquals(40L, five.step());
+      assertArrayEquals(snapshot(5).state().parameters(), five.state().parameters());
+      assertArrayEquals(snapshot(5).state().updaterState(), five.state().updaterState());
+      // Only the newest ProgressServer.KEPT are kept.
+      assertThrows(IOException.class, () -> ProgressProtocol.snapshot(address, "secret", 0, 2, 5000));
+      assertThrows(IOException.class, () -> ProgressProtocol.latestSnapshot(address, "guess", 0, 1000));
+    }
+  }
+
+  private static StageSnapshot snapshot(int round) {
+    return new StageSnapshot(0, round, round + 3, round * 8L,
+        new ModelState(new float[] {round, -0.5f, Float.MIN_VALUE}, new float[] {round * 2f}));
+  }
+
   private static RoundReport take(ProgressServer server) throws InterruptedException {
-    RoundReport r;
-    while ((r = server.poll(1000)) == null) {
+    return takeProgress(server).report();
+  }
+
+  private static ProgressServer.Progress takeProgress(ProgressServer server) throws InterruptedException {
+    ProgressServer.Progress p;
+    while ((p = server.poll(1000)) == null) {
       // wait: delivery is asynchronous
     }
-    return r;
+    return p;
   }
 
   private static RoundReport report(int round) {
@@ -43,7 +96,9 @@ class ProgressServerTest {
     byte[] t = token.getBytes(StandardCharsets.UTF_8);
     out.writeInt(t.length);
     out.write(t);
+    out.writeByte(ProgressProtocol.PROGRESS);
     for (RoundReport r : reports) {
+      out.writeByte(ProgressProtocol.REPORT);
       r.write(out);
     }
     out.flush();

@@ -82,29 +82,49 @@ class ResumeTest {
   }
 
   /**
-   * Over the allreduce transport the state reaches the driver only between epochs: a run
-   * stopped in epoch 2 has checkpoints after epochs only (every-rounds is not used) and resumes
-   * from the end of epoch 1 with the uninterrupted run's result. A checkpoint taken within an
-   * epoch by the jobs transport is refused by allreduce with a usage error saying what to do.
+   * Over the allreduce transport rank 0 sends the state every checkpoint.every-rounds rounds
+   * from inside the barrier stage: the driver writes those checkpoints as the jobs transport
+   * does, so a run stopped in epoch 2 resumes mid-epoch with the uninterrupted run's result.
    */
   @Test
-  void allreduceResumesFromTheLastEpochBoundary() throws Exception {
+  void allreduceCheckpointsWithinAnEpochAndResumesFromThem() throws Exception {
     List<String> settings = List.of("optimizer.name=nesterov", "training.transport=allreduce");
     float[] uninterrupted = uninterrupted(settings);
     ConvoyConfig config = config(settings);
     stopAfterRound(5, () -> train(config, null));
-    assertEquals(List.of("ckpt-000001"), checkpointFolders(config).stream().map(p -> p.getFileName().toString())
-        .toList());
+    List<JsonNode> checkpoints = events(outputDir(config)).stream()
+        .filter(e -> e.get("event").asText().equals("checkpoint")).toList();
+    assertEquals(List.of(2, 3, 4), checkpoints.stream().map(e -> e.get("round").asInt()).toList());
+    assertEquals(1, checkpoints.get(2).get("batches_done").asInt(), "round 4 is epoch 2's first");
     TrainingSummary resumed = train(config, checkpoints(config).toString());
     assertClose(uninterrupted, resumed.finalState().parameters());
     assertEquals(IntStream.rangeClosed(1, ROUNDS).boxed().toList(), roundEvents(outputDir(config)));
+  }
 
-    ConvoyConfig jobs = config(List.of("optimizer.name=nesterov"));
-    stopAfterRound(5, () -> train(jobs, null));
-    UsageException refused = assertThrows(UsageException.class, () -> train(config(settings),
-        checkpoints(jobs).toString()));
-    assertTrue(refused.getMessage().contains("after minibatch 1 of epoch 2")
-        && refused.getMessage().contains("--set training.transport=jobs"), refused.getMessage());
+  /**
+   * A task that fails inside an allreduce epoch fails its barrier stage; the retried stage goes
+   * on from the newest snapshot rank 0 sent (after round 4), not from the epoch's start, and the
+   * run ends where an undisturbed one does, with every round reported once.
+   */
+  @Test
+  void aRetriedAllreduceStageGoesOnFromItsNewestSnapshot() throws Exception {
+    List<String> settings = List.of("optimizer.name=nesterov", "training.transport=allreduce");
+    float[] undisturbed = uninterrupted(settings);
+    ConvoyConfig config = config(settings).withMaster("local[2,4]");
+    StringWriter console = new StringWriter();
+    TrainingSummary disturbed;
+    System.setProperty("spark.convoy.test.fail-round", "4"); // the 5th round: 0-based
+    try {
+      disturbed = new TrainingRun(config, new PrintWriter(console), null).run();
+    } finally {
+      System.clearProperty("spark.convoy.test.fail-round");
+    }
+    assertTrue(console.toString().contains("epoch 2's barrier stage failed and was retried: it goes on after round 4"),
+        console.toString());
+    assertClose(undisturbed, disturbed.finalState().parameters());
+    assertEquals(IntStream.rangeClosed(1, ROUNDS).boxed().toList(), roundEvents(outputDir(config)));
+    List<JsonNode> events = events(outputDir(config));
+    assertTrue(events.get(events.size() - 1).get("failed_tasks").asInt() >= 1, "no task failed");
   }
 
   /**

@@ -15,9 +15,13 @@ import java.io.Serializable;
  * @param frequency minibatches per round ({@code parameters}; 1 for {@code gradients})
  * @param updaterState how optimizer state is handled in {@code parameters} mode
  * @param learningRateFactor multiplies the scheduled learning rate (plateau drops)
+ * @param firstBatch the epoch's first minibatch to train: 0, or where a checkpoint left it
+ * @param snapshotEvery rank 0 sends the state to the driver after every round whose number is a
+ *     multiple of this ({@link StageSnapshot}); 0: never
  */
 public record EpochSpec(AveragingMode mode, int epoch, int firstRound, long globalStep, int frequency,
-    UpdaterStatePolicy updaterState, double learningRateFactor) implements Serializable {
+    UpdaterStatePolicy updaterState, double learningRateFactor, int firstBatch, int snapshotEvery)
+    implements Serializable {
 
   /** Whether the optimizer state is one for all replicas (and travels with the parameters). */
   public boolean sharedUpdaterState() {

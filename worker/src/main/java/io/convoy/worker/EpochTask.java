@@ -7,7 +7,9 @@ import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
 import io.convoy.worker.collective.Ring;
 import io.convoy.worker.collective.RingListener;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.broadcast.Broadcast;
 import scala.collection.JavaConverters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.runtime.AbstractFunction1;
 
 /**
@@ -31,12 +35,16 @@ import scala.runtime.AbstractFunction1;
  * The replica, its cached shard and its prefetcher are the same ones the jobs transport uses.
  *
  * <p>The epoch starts from the broadcast state, which the driver keeps until the stage has
- * succeeded: a retried stage starts the epoch over from it, so no round counts twice.
+ * succeeded. With {@code checkpoint.every-rounds}, rank 0 sends the state to the driver every so
+ * many rounds ({@link StageSnapshot}) and a retried stage goes on from the newest one; without,
+ * it starts the epoch over. Either way the driver drops rounds it has already seen, so no round
+ * counts twice.
  */
 public final class EpochTask extends AbstractFunction1<scala.collection.Iterator<EncodedSample>,
     scala.collection.Iterator<EpochOutcome>> implements Serializable {
   /** Loss sum, examples, minibatches, data seconds and compute seconds travel with each allreduce. */
   private static final int META = 5;
+  private static final Logger LOG = LoggerFactory.getLogger(EpochTask.class);
 
   private final ModelSpec spec;
   private final ImagePipeline pipeline;
@@ -68,31 +76,63 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
     }
     NativeThreads.limit(settings.threads());
     String host = SparkEnv.get().blockManager().blockManagerId().host();
+    InetSocketAddress driver = new InetSocketAddress(allreduce.progressHost(), allreduce.progressPort());
+    int driverTimeout = (int) Math.min(10_000, allreduce.ring().timeoutMillis());
+    // A retried stage goes on from the driver's newest snapshot of this epoch: rank 0 asks which
+    // one that is and tells the others with the addresses, so that all start from the same round.
+    int resumeRound = rank == 0 && ctx.stageAttemptNumber() > 0 && epoch.snapshotEvery() > 0
+        ? latestSnapshot(driver, driverTimeout) : -1;
     EpochOutcome outcome;
     try (RingListener listener = RingListener.bind(host, allreduce.portLow(), allreduce.portHigh())) {
-      String[] addresses = BarrierExchange.allGather(ctx, host + ":" + listener.address().getPort());
+      String[] addresses = BarrierExchange.allGather(ctx,
+          host + ":" + listener.address().getPort() + (rank == 0 ? "/" + resumeRound : ""));
       List<InetSocketAddress> peers = new ArrayList<>();
       for (String a : addresses) {
-        int colon = a.lastIndexOf(':');
-        peers.add(new InetSocketAddress(a.substring(0, colon), Integer.parseInt(a.substring(colon + 1))));
+        int slash = a.indexOf('/');
+        String address = slash < 0 ? a : a.substring(0, slash);
+        if (slash >= 0) {
+          resumeRound = Integer.parseInt(a.substring(slash + 1));
+        }
+        int colon = address.lastIndexOf(':');
+        peers.add(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))));
       }
+      StageSnapshot snapshot = resumeRound < 0 ? null : snapshot(driver, resumeRound, driverTimeout);
       // A new secret per stage attempt: a straggler of a failed attempt never joins the retry's ring.
       byte[] token = (allreduce.token() + "/" + ctx.stageId() + "/" + ctx.stageAttemptNumber())
           .getBytes(StandardCharsets.UTF_8);
       try (Ring ring = Ring.join(rank, peers, listener, token, allreduce.ring(), ctx::isInterrupted);
           ProgressReporter progress = rank == 0
-              ? ProgressReporter.connect(new InetSocketAddress(allreduce.progressHost(), allreduce.progressPort()),
-                  allreduce.token(), (int) Math.min(10_000, allreduce.ring().timeoutMillis()))
+              ? ProgressReporter.connect(driver, allreduce.token(), driverTimeout)
               : null) {
-        outcome = train(rank, shard, ring, progress);
+        outcome = train(rank, shard, ring, progress, snapshot);
       }
     }
     return JavaConverters.asScalaIterator(List.of(outcome).iterator());
   }
 
-  private EpochOutcome train(int rank, List<EncodedSample> shard, Ring ring, ProgressReporter progress) {
+  private int latestSnapshot(InetSocketAddress driver, int timeoutMillis) {
+    try {
+      return ProgressProtocol.latestSnapshot(driver, allreduce.token(), epoch.epoch(), timeoutMillis);
+    } catch (IOException e) {
+      LOG.warn("convoy: cannot ask the driver for a snapshot of epoch {} ({}); the retried stage starts the epoch "
+          + "over", epoch.epoch() + 1, e.getMessage());
+      return -1;
+    }
+  }
+
+  private StageSnapshot snapshot(InetSocketAddress driver, int round, int timeoutMillis) {
+    try {
+      return ProgressProtocol.snapshot(driver, allreduce.token(), epoch.epoch(), round, timeoutMillis);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot fetch the driver's snapshot after round " + round + " of epoch "
+          + (epoch.epoch() + 1) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private EpochOutcome train(int rank, List<EncodedSample> shard, Ring ring, ProgressReporter progress,
+      StageSnapshot snapshot) {
     long fetchStart = System.nanoTime();
-    ModelState in = start.value();
+    ModelState in = snapshot != null ? snapshot.state() : start.value();
     double broadcastSeconds = (System.nanoTime() - fetchStart) / 1e9;
     ShardState local = ReplicaCache.shard(settings.runId(), spec, rank, in.parameters());
     Replica replica = local.replica;
@@ -112,10 +152,11 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
     float[] gradient = gradients ? new float[p] : null;
     int k = gradients ? 1 : epoch.frequency();
     int n = ring.size();
-    long step = epoch.globalStep();
-    int round = epoch.firstRound();
+    long step = snapshot != null ? snapshot.step() : epoch.globalStep();
+    int round = snapshot != null ? snapshot.round() : epoch.firstRound();
+    int firstBatch = snapshot != null ? snapshot.batchesDone() : epoch.firstBatch();
     List<RoundReport> reports = new ArrayList<>();
-    for (int first = 0; first < schedule.batchesPerEpoch(); first += k) {
+    for (int first = firstBatch; first < schedule.batchesPerEpoch(); first += k) {
       long t0 = System.nanoTime();
       int count = Math.min(k, schedule.batchesPerEpoch() - first);
       replica.setStep(step, epoch.epoch());
@@ -179,7 +220,11 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
             totalBatches, (t3 - t0) / 1e9, reports.isEmpty() ? broadcastSeconds : 0, buffer[p + u + 3] / n,
             buffer[p + u + 4] / n, (t2 - t1) / 1e9, (t3 - t2) / 1e9, learningRate);
         reports.add(report);
-        progress.send(report);
+        int every = epoch.snapshotEvery();
+        progress.send(report, every > 0 && round % every == 0
+            ? new StageSnapshot(epoch.epoch(), round, first + count, step, new ModelState(replica.parameters(),
+                epoch.sharedUpdaterState() ? replica.updaterState() : new float[0]))
+            : null);
       }
     }
     if (rank != 0) {

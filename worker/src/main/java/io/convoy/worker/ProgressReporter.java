@@ -5,14 +5,15 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rank 0's side channel to the driver: each round's report as soon as the round ends, so that
- * metrics.jsonl and the console follow a barrier stage that lasts an epoch. Best effort: when
- * the driver cannot be reached the reports still arrive with the stage's result, later.
+ * Rank 0's side channel to the driver ({@link ProgressProtocol}): each round's report as soon as
+ * the round ends, so that metrics.jsonl and the console follow a barrier stage that lasts an
+ * epoch, and every {@code checkpoint.every-rounds} rounds the state after it. Best effort: when
+ * the driver cannot be reached the reports still arrive with the stage's result, later (and
+ * without snapshots, a retried stage starts its epoch over).
  */
 final class ProgressReporter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
@@ -28,15 +29,8 @@ final class ProgressReporter implements AutoCloseable {
   /** Connects and sends the token; a reporter that drops everything if the driver is unreachable. */
   static ProgressReporter connect(InetSocketAddress driver, String token, int timeoutMillis) {
     try {
-      Socket s = new Socket();
-      s.connect(driver, timeoutMillis);
-      s.setTcpNoDelay(true);
-      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.getOutputStream()));
-      byte[] t = token.getBytes(StandardCharsets.UTF_8);
-      out.writeInt(t.length);
-      out.write(t);
-      out.flush();
-      return new ProgressReporter(s, out);
+      Socket s = ProgressProtocol.open(driver, token, ProgressProtocol.PROGRESS, timeoutMillis);
+      return new ProgressReporter(s, new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 1 << 16)));
     } catch (IOException e) {
       LOG.warn("convoy: cannot reach the driver's progress channel at {} ({}); round metrics will arrive "
           + "at the end of the epoch", driver, e.getMessage());
@@ -45,11 +39,20 @@ final class ProgressReporter implements AutoCloseable {
   }
 
   void send(RoundReport report) {
+    send(report, null);
+  }
+
+  /** The round's report and, when not null, the state after it, for checkpoints and retries. */
+  void send(RoundReport report, StageSnapshot snapshot) {
     if (out == null) {
       return;
     }
     try {
+      out.writeByte(snapshot == null ? ProgressProtocol.REPORT : ProgressProtocol.SNAPSHOT);
       report.write(out);
+      if (snapshot != null) {
+        snapshot.write(out);
+      }
       out.flush();
     } catch (IOException e) {
       LOG.warn("convoy: progress channel to the driver failed ({}); round metrics will arrive at the end of "
