@@ -171,18 +171,13 @@ public final class OpenCvDecoder implements ImageDecoder {
     if (!mat.isContinuous() || (found != 1 && found != 3) || (mat.depth() != CV_8U && mat.depth() != CV_16U)) {
       throw new ImageDecodeException("unexpected decoded image: " + found + " channels, depth " + mat.depth());
     }
+    if (mat.depth() == CV_8U && found == 3 && channels == 3) {
+      return new Image(w, h, channels, PlanarRgb.convert(mat));
+    }
     float[] out = new float[channels * n];
     if (mat.depth() == CV_8U) {
       byte[] raw = new byte[n * found];
       mat.data().get(raw);
-      if (found == 3 && channels == 3) {
-        for (int i = 0, j = 0; i < n; i++, j += 3) {
-          out[i] = raw[j + 2] & 0xFF;
-          out[n + i] = raw[j + 1] & 0xFF;
-          out[2 * n + i] = raw[j] & 0xFF;
-        }
-        return new Image(w, h, channels, out);
-      }
       if (found == 1 && channels == 1) {
         for (int i = 0; i < n; i++) {
           out[i] = raw[i] & 0xFF;
