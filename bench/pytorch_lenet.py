@@ -3,14 +3,16 @@ trains, on the same class folders, trained by PyTorch in one process and by
 DistributedDataParallel (gloo, one process per worker, one thread each).
 
 Same model (5x5 convolutions with 20 and 50 maps, linear, 2x2 max pooling, 500 ReLU units,
-softmax; Xavier-initialised), same optimizer (Nesterov SGD, lr 0.01, momentum 0.9), batch 64
-per worker, same epochs and normalization ((x / 255 - 0.5) / 0.5). Images are decoded once
+softmax; Xavier-initialised), same optimizer (Nesterov SGD, momentum 0.9, lr 0.01 per 64 images
+times the number of workers, cosine decay to zero by step), batch 64 per worker, same epochs and
+normalization ((x / 255 - 0.5) / 0.5). Images are decoded once
 before timing, so PyTorch's figures leave out the decoding that convoy does every epoch: they
 are an upper bound for PyTorch. Prints one JSON object per variant.
 
 Usage: python3 pytorch_lenet.py DATA_DIR EPOCHS WORKERS
 """
 import json
+import math
 import os
 import sys
 import time
@@ -66,18 +68,22 @@ def train(rank, world, data, epochs, results):
         os.environ.setdefault("MASTER_PORT", "29517")
         dist.init_process_group("gloo", rank=rank, world_size=world)
         model = nn.parallel.DistributedDataParallel(model)
-    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, nesterov=True)
+    opt = torch.optim.SGD(model.parameters(), lr=0.01 * world, momentum=0.9, nesterov=True)
     shard = torch.arange(rank, len(x), world)
+    steps_per_epoch = (len(shard) + 63) // 64
+    total = steps_per_epoch * epochs
+    schedule = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: (1 + math.cos(math.pi * s / total)) / 2)
     g = torch.Generator().manual_seed(11)
     seconds, images = 0.0, 0
     for epoch in range(epochs):
         order = shard[torch.randperm(len(shard), generator=g)]
         start = time.perf_counter()
-        for i in range(0, len(order) - 63, 64):
+        for i in range(0, len(order), 64):
             idx = order[i:i + 64]
             opt.zero_grad()
             F.cross_entropy(model(x[idx]), y[idx]).backward()
             opt.step()
+            schedule.step()
             images += len(idx) * world
         seconds += time.perf_counter() - start
     if rank == 0:

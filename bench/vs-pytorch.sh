@@ -2,7 +2,8 @@
 # convoy against PyTorch on the same job, in one run: `convoy bench engines` (single-process
 # DL4J, convoy over both transports, dl4j-spark), then bench/pytorch_lenet.py (PyTorch in one
 # process, and DistributedDataParallel with one process per worker) on the same generated
-# shapes, LeNet, batch 64 per worker, Nesterov SGD 0.01, same epochs; one table at the end.
+# shapes, LeNet, batch 64 per worker, Nesterov SGD (0.01 per 64 images, scaled by the workers,
+# cosine decay), same epochs; one table at the end.
 # Needs Debian's python3-torch and python3-torchvision (apt-get install -y python3-torchvision).
 # Usage, from the repository root: bench/vs-pytorch.sh [OUT=/tmp/convoy-vs-pytorch]
 set -e

@@ -7,7 +7,6 @@ import io.convoy.pipeline.ImagePipeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training throughput with decoding and augmentation on the loader threads (as workers train)
@@ -44,8 +43,6 @@ public final class AugmentationBenchmark {
       int threads, int loaderThreads, int prefetch, int rounds, long seed) {
     NativeVariant.select();
     NativeThreads.limit(threads);
-    Nd4j.getEnvironment().setMaxMasterThreads(threads);
-    Nd4j.getEnvironment().setMaxThreads(threads);
     BatchAssembler assembler = new BatchAssembler(pipeline, seed);
     List<BatchAssembler.Batch> decoded = new ArrayList<>();
     for (int b = 0; b < schedule.batchesPerEpoch(); b++) {

@@ -13,6 +13,18 @@ final class NativeThreads {
 
   private NativeThreads() {}
 
+  /**
+   * ND4J's own threads and its BLAS library's: OpenBLAS keeps a thread count of its own, which
+   * ND4J sets to every core when it loads (OMP_NUM_THREADS does not reach it), so without this
+   * each replica's dense layers used every core.
+   */
+  static void apply(int threads) {
+    Nd4j.getEnvironment().setMaxMasterThreads(threads);
+    Nd4j.getEnvironment().setMaxThreads(threads);
+    Nd4j.factory().blas().setMaxThreads(threads);
+    applied = threads;
+  }
+
   static void limit(int threads) {
     // First ND4J use in an executor task: pick the native build for this executor's CPU.
     NativeVariant.select();
@@ -21,9 +33,7 @@ final class NativeThreads {
     if (applied != threads) {
       synchronized (NativeThreads.class) {
         if (applied != threads) {
-          Nd4j.getEnvironment().setMaxMasterThreads(threads);
-          Nd4j.getEnvironment().setMaxThreads(threads);
-          applied = threads;
+          apply(threads);
         }
       }
     }

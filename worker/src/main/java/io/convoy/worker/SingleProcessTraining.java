@@ -5,7 +5,6 @@ import io.convoy.model.NativeVariant;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
 import java.util.List;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Plain DL4J training in this process, no Spark: one network over the whole training set with
@@ -40,8 +39,7 @@ public final class SingleProcessTraining {
 
   public Result run(List<EncodedSample> train, List<EncodedSample> val, long seed) {
     NativeVariant.select();
-    Nd4j.getEnvironment().setMaxMasterThreads(threads);
-    Nd4j.getEnvironment().setMaxThreads(threads);
+    NativeThreads.apply(threads);
     Replica replica = Replica.initialize(spec, seed);
     BatchPrefetcher batches = new BatchPrefetcher(new BatchAssembler(trainPipeline, seed), schedule, 0,
         prefetch, 1);
