@@ -73,9 +73,8 @@ final class AllreduceAveraging implements TrainingEngine {
   private int stateRound;
   private long step;
   private int round;
-  /** Where {@link #restore} left the run: its epoch's first round starts at minibatch resumeBatch. */
-  private int resumeEpoch = -1;
-  private int resumeBatch;
+  /** Where {@link #restore} left the run; null for a fresh one. */
+  private RunPosition resumed;
 
   AllreduceAveraging(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config,
       BatchSchedule schedule, Replica initial, WorkerSettings settings, PrintWriter console) {
@@ -116,22 +115,11 @@ final class AllreduceAveraging implements TrainingEngine {
 
   @Override
   public void restore(ModelState restored, int epoch, int batchesDone) {
-    int k = batchesPerRound();
-    int perEpoch = schedule.batchesPerEpoch();
-    if (batchesDone % k != 0 && batchesDone != perEpoch) {
-      throw new IllegalArgumentException("a round boundary is a multiple of " + k + " minibatches, not " + batchesDone);
-    }
+    resumed = RunPosition.at(epoch, batchesDone, batchesPerRound(), schedule.batchesPerEpoch());
     state = restored;
-    step = (long) epoch * perEpoch + batchesDone;
-    round = epoch * roundsPerEpoch() + (batchesDone + k - 1) / k;
+    step = resumed.step();
+    round = resumed.round();
     stateRound = round;
-    resumeEpoch = epoch;
-    resumeBatch = batchesDone;
-  }
-
-  private int roundsPerEpoch() {
-    int k = batchesPerRound();
-    return (schedule.batchesPerEpoch() + k - 1) / k;
   }
 
   @Override
@@ -147,8 +135,7 @@ final class AllreduceAveraging implements TrainingEngine {
   @Override
   public EpochStats epoch(int epoch, RoundListener rounds) {
     long start = System.nanoTime();
-    int firstBatch = epoch == resumeEpoch ? resumeBatch : 0;
-    resumeEpoch = -1;
+    int firstBatch = resumed == null ? 0 : resumed.firstBatch(epoch);
     EpochSpec spec = new EpochSpec(mode, epoch, round, step, batchesPerRound(), updaterPolicy, learningRateFactor,
         firstBatch, snapshotEvery);
     Broadcast<ModelState> broadcast = sc.broadcast(
@@ -203,9 +190,10 @@ final class AllreduceAveraging implements TrainingEngine {
       first.rounds().forEach(delivery::deliver); // those the side channel did not bring
       ModelState end = first.state();
       state = new ModelState(end.parameters(), spec.sharedUpdaterState() ? end.updaterState() : state.updaterState());
-      round = (epoch + 1) * roundsPerEpoch();
+      RunPosition next = RunPosition.at(epoch + 1, 0, batchesPerRound(), schedule.batchesPerEpoch());
+      round = next.round();
       stateRound = round;
-      step = (long) (epoch + 1) * schedule.batchesPerEpoch();
+      step = next.step();
       return new EpochStats(delivery.rounds, delivery.batches, delivery.examples, delivery.lossSum,
           (System.nanoTime() - start) / 1e9);
     } catch (IOException e) {

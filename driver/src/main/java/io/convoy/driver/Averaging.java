@@ -45,9 +45,8 @@ final class Averaging implements TrainingEngine {
   private ModelState state;
   private long step;
   private int round;
-  /** Where {@link #restore} left the run: its epoch's first round starts at minibatch resumeBatch. */
-  private int resumeEpoch = -1;
-  private int resumeBatch;
+  /** Where {@link #restore} left the run; null for a fresh one. */
+  private RunPosition resumed;
 
   Averaging(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config,
       BatchSchedule schedule, Replica initial, WorkerSettings settings) {
@@ -82,21 +81,14 @@ final class Averaging implements TrainingEngine {
 
   @Override
   public void restore(ModelState restored, int epoch, int batchesDone) {
-    int k = batchesPerRound();
-    int perEpoch = schedule.batchesPerEpoch();
-    if (batchesDone % k != 0 && batchesDone != perEpoch) {
-      throw new IllegalArgumentException("a round boundary is a multiple of " + k + " minibatches, not " + batchesDone);
-    }
+    resumed = RunPosition.at(epoch, batchesDone, batchesPerRound(), schedule.batchesPerEpoch());
     state = restored;
     if (mode == AveragingMode.GRADIENTS) {
       optimizer.setParameters(restored.parameters());
       optimizer.setUpdaterState(restored.updaterState());
     }
-    step = (long) epoch * perEpoch + batchesDone;
-    int roundsPerEpoch = (perEpoch + k - 1) / k;
-    round = epoch * roundsPerEpoch + (batchesDone + k - 1) / k;
-    resumeEpoch = epoch;
-    resumeBatch = batchesDone;
+    step = resumed.step();
+    round = resumed.round();
   }
 
   @Override
@@ -112,7 +104,7 @@ final class Averaging implements TrainingEngine {
     long batches = 0;
     long examples = 0;
     double lossSum = 0;
-    int from = epoch == resumeEpoch ? resumeBatch : 0;
+    int from = resumed == null ? 0 : resumed.firstBatch(epoch);
     for (int first = from; first < schedule.batchesPerEpoch(); first += k) {
       int n = Math.min(k, schedule.batchesPerEpoch() - first);
       RoundStats r = round(new RoundSpec(mode, epoch, round, first, n, step, updaterPolicy, learningRateFactor));
