@@ -8,6 +8,7 @@ import io.convoy.pipeline.ShapesSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -183,7 +184,8 @@ class ConvoyCliTest {
     assertTrue(r.stderr().contains("none: no such file"), r.stderr());
   }
 
-  private static void copy(Path from, Path to) throws Exception {
+  /** Copies the tree under {@code from} to {@code to}. */
+  static void copy(Path from, Path to) throws IOException {
     try (var files = Files.walk(from)) {
       for (Path p : files.toList()) {
         Path target = to.resolve(from.relativize(p).toString());

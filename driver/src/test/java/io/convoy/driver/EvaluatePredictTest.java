@@ -76,7 +76,7 @@ class EvaluatePredictTest {
   void evaluatePrintsTablesAndAcceptsAModelZipWithASubsetOfClasses() throws Exception {
     List<String> labels = Files.readAllLines(model.run.resolve("labels.txt"));
     Path subset = dir.resolve("subset");
-    copy(model.data.resolve("val").resolve(labels.get(2)), subset.resolve(labels.get(2)));
+    ConvoyCliTest.copy(model.data.resolve("val").resolve(labels.get(2)), subset.resolve(labels.get(2)));
     ConvoyCliTest.Result r = ConvoyCliTest.run("evaluate", "--model", model.run.resolve("model.zip").toString(),
         "--data", subset.toString(), "--master", "local[1]");
     assertEquals(0, r.status(), r.stderr());
@@ -161,8 +161,8 @@ class EvaluatePredictTest {
   @Test
   void classesTheModelDoesNotKnowAreAUsageError() throws Exception {
     Path data = dir.resolve("data");
-    copy(model.data.resolve("val"), data);
-    copy(model.data.resolve("val").resolve(Files.readAllLines(model.run.resolve("labels.txt")).get(0)),
+    ConvoyCliTest.copy(model.data.resolve("val"), data);
+    ConvoyCliTest.copy(model.data.resolve("val").resolve(Files.readAllLines(model.run.resolve("labels.txt")).get(0)),
         data.resolve("zebra"));
     ConvoyCliTest.Result r = ConvoyCliTest.run("evaluate", "--model", model.run.toString(), "--data", data.toString(),
         "--master", "local[1]");
@@ -229,19 +229,6 @@ class EvaluatePredictTest {
   private static String firstImage() throws IOException {
     try (Stream<Path> files = Files.walk(model.data.resolve("val"))) {
       return files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow().toString();
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
     }
   }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.convoy.driver.ConvoyMain;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +30,8 @@ class ConvoySubmitTest {
   @Test
   void trainsOnAStandaloneClusterWithAJobFile() throws Exception {
     Path data = dir.resolve("data");
-    assertEquals(0, convoy("generate", "--classes", "3", "--per-class", "20", "--size", "16", "--out", data.toString()));
+    assertEquals(0, InProcessConvoy.run("generate", "--classes", "3", "--per-class", "20",
+        "--size", "16", "--out", data.toString()));
     Path job = dir.resolve("job.conf");
     Files.writeString(job, "data { train = \"" + data.resolve("train") + "\", val = \"" + data.resolve("val")
         + "\", image-size = 16 }\ntraining { epochs = 2, batch-size = 8, workers = 2 }\n");
@@ -122,13 +120,4 @@ class ConvoySubmitTest {
     return env;
   }
 
-  private static int convoy(String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = ConvoyMain.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    if (status != 0) {
-      System.err.println(err.toString(StandardCharsets.UTF_8));
-    }
-    return status;
-  }
 }

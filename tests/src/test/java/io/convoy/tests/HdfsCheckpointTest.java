@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.convoy.driver.ConvoyMain;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -42,10 +37,7 @@ class HdfsCheckpointTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Configuration conf = new Configuration();
-    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, local.resolve("dfs").toString());
-    cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-    cluster.waitActive();
+    cluster = InJvmHdfs.start(local.resolve("dfs"));
     hdfs = cluster.getFileSystem();
   }
 
@@ -59,7 +51,8 @@ class HdfsCheckpointTest {
   @Test
   void aRunResumesFromCheckpointsOnHdfs() throws Exception {
     Path data = local.resolve("data");
-    assertEquals(0, convoy("generate", "--classes", "3", "--per-class", "10", "--size", "16", "--out", data.toString()));
+    assertEquals(0, InProcessConvoy.run("generate", "--classes", "3", "--per-class", "10",
+        "--size", "16", "--out", data.toString()));
     String checkpoints = cluster.getURI() + "/runs/a/checkpoints";
     Path out = local.resolve("out");
     List<String> job = new ArrayList<>(List.of("train", "--out", out.toString(), "--master", "local[2]"));
@@ -71,7 +64,7 @@ class HdfsCheckpointTest {
     }
     System.setProperty(STOP_AFTER_ROUND, "5");
     try {
-      assertEquals(1, convoy(job.toArray(String[]::new)));
+      assertEquals(1, InProcessConvoy.run(job.toArray(String[]::new)));
     } finally {
       System.clearProperty(STOP_AFTER_ROUND);
     }
@@ -80,7 +73,7 @@ class HdfsCheckpointTest {
         Arrays.toString(written));
     assertEquals(3, written.length, "keep = 3 of the checkpoints after rounds 2, 3 (epoch 1), 4");
 
-    assertEquals(0, convoy("train", "--resume", checkpoints, "--out", out.toString()));
+    assertEquals(0, InProcessConvoy.run("train", "--resume", checkpoints, "--out", out.toString()));
     List<Integer> rounds = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : Files.readAllLines(out.resolve("metrics.jsonl"))) {
@@ -94,11 +87,4 @@ class HdfsCheckpointTest {
         .anyMatch(s -> s.getPath().getName().endsWith(".tmp")), "a temporary folder was left on HDFS");
   }
 
-  private static int convoy(String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = ConvoyMain.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    System.err.println(err.toString(StandardCharsets.UTF_8));
-    return status;
-  }
 }

@@ -48,7 +48,7 @@ class ProcessFailureTest {
     cluster = new LocalCluster(dir);
     List<String> job = job(20, 2, List.of("training.averaging.frequency=1", "checkpoint.every-rounds=2"));
     Path uninterrupted = dir.resolve("uninterrupted");
-    assertEquals(0, StandaloneClusterTest.convoy(train(uninterrupted, "local[2]", job)));
+    assertEquals(0, InProcessConvoy.run(train(uninterrupted, "local[2]", job)));
 
     Path killed = dir.resolve("killed");
     Process driver = cluster.convoy("driver", List.of(train(killed, "local[2]", job)));
@@ -59,7 +59,7 @@ class ProcessFailureTest {
     assertTrue(atKill.stream().noneMatch(e -> e.get("event").asText().equals("final")),
         "the run ended before it was killed");
 
-    assertEquals(0, StandaloneClusterTest.convoy("train", "--resume", killed.resolve("checkpoints").toString()));
+    assertEquals(0, InProcessConvoy.run("train", "--resume", killed.resolve("checkpoints").toString()));
     assertEquals(IntStream.rangeClosed(1, 10).boxed().toList(), rounds(killed));
     assertEquals(1, events(killed).stream().filter(e -> e.get("event").asText().equals("resume")).count());
     float[] expected = ModelSerializer.restoreMultiLayerNetwork(uninterrupted.resolve("model.zip").toFile(), false)
@@ -80,7 +80,7 @@ class ProcessFailureTest {
     cluster = new LocalCluster(dir);
     List<String> job = job(40, 3, List.of("training.averaging.frequency=2"));
     Path local = dir.resolve("local");
-    assertEquals(0, StandaloneClusterTest.convoy(train(local, "local[2]", job)));
+    assertEquals(0, InProcessConvoy.run(train(local, "local[2]", job)));
 
     cluster.startStandalone(2, "2g");
     Path out = dir.resolve("cluster");
@@ -108,7 +108,7 @@ class ProcessFailureTest {
   private List<String> job(int perClass, int epochs, List<String> settings) throws IOException {
     Path data = dir.resolve("data");
     if (!Files.exists(data)) {
-      assertEquals(0, StandaloneClusterTest.convoy("generate", "--classes", "3", "--per-class",
+      assertEquals(0, InProcessConvoy.run("generate", "--classes", "3", "--per-class",
           String.valueOf(perClass), "--size", "16", "--out", data.toString()));
     }
     List<String> all = new ArrayList<>(List.of("data.train=" + data.resolve("train"), "data.val=" + data.resolve("val"),

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.convoy.driver.ConvoyMain;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,14 +38,15 @@ class StandaloneClusterTest {
   void sparkSubmitToAStandaloneClusterTrainsLikeLocalMode() throws Exception {
     cluster = new LocalCluster(dir);
     Path data = dir.resolve("data");
-    assertEquals(0, convoy("generate", "--classes", "4", "--per-class", "40", "--size", "16", "--out", data.toString()));
+    assertEquals(0, InProcessConvoy.run("generate", "--classes", "4", "--per-class", "40",
+        "--size", "16", "--out", data.toString()));
     List<String> job = List.of("--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
         "--set", "data.image-size=16", "--set", "training.epochs=3", "--set", "training.batch-size=8",
         "--set", "training.workers=2");
 
     List<String> local = new ArrayList<>(List.of("train", "--master", "local[2]", "--out", dir.resolve("local").toString()));
     local.addAll(job);
-    assertEquals(0, convoy(local.toArray(String[]::new)));
+    assertEquals(0, InProcessConvoy.run(local.toArray(String[]::new)));
 
     String master = cluster.startStandalone(2, "2g");
     Path clusterOut = dir.resolve("cluster");
@@ -71,15 +68,6 @@ class StandaloneClusterTest {
     assertTrue(Files.size(clusterOut.resolve("model.zip")) > 0);
   }
 
-  static int convoy(String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = ConvoyMain.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), args);
-    if (status != 0) {
-      System.err.println(err.toString(StandardCharsets.UTF_8));
-    }
-    return status;
-  }
 
   static JsonNode lastEvent(Path out) throws IOException {
     List<String> lines = Files.readAllLines(out.resolve("metrics.jsonl"));

@@ -9,14 +9,11 @@ import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.pipeline.ImagePipeline;
 import io.convoy.pipeline.Sample;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +33,7 @@ class BadSampleTest {
   void aDeletedFileIsReadAsAnUnreadableSampleNotAFailedShard() throws Exception {
     Path good = dir.resolve("cat/a.png");
     Files.createDirectories(good.getParent());
-    Files.write(good, png(1));
+    Files.write(good, BatchAssemblerTest.png(1));
     Path gone = dir.resolve("cat/gone.png");
     List<Sample> shard = List.of(new Sample(good.toUri().toString(), 0), new Sample(gone.toUri().toString(), 0));
     List<EncodedSample> read = new ArrayList<>();
@@ -53,10 +50,10 @@ class BadSampleTest {
 
   @Test
   void anUndecodableSampleIsLeftOutAndTheOthersAreUnchanged() throws Exception {
-    byte[] a = png(1);
-    byte[] b = png(2);
-    byte[] truncated = Arrays.copyOf(png(3), 40);
-    byte[] wrongMagic = png(4);
+    byte[] a = BatchAssemblerTest.png(1);
+    byte[] b = BatchAssemblerTest.png(2);
+    byte[] truncated = Arrays.copyOf(BatchAssemblerTest.png(3), 40);
+    byte[] wrongMagic = BatchAssemblerTest.png(4);
     wrongMagic[1] = 'X';
     List<EncodedSample> samples = List.of(new EncodedSample("file:/d/cat/a.png", 0, a),
         new EncodedSample("file:/d/cat/t.png", 0, truncated), new EncodedSample("file:/d/dog/b.png", 1, b),
@@ -71,18 +68,5 @@ class BadSampleTest {
     BatchAssembler.Batch clean = assembler.assemble(samples, new int[] {0, 2}, 0);
     assertArrayEquals(clean.features(), batch.features());
     assertEquals(0, assembler.assemble(samples, new int[] {1, 3}, 0).size());
-  }
-
-  private static byte[] png(long seed) throws Exception {
-    BufferedImage image = new BufferedImage(20, 16, BufferedImage.TYPE_INT_RGB);
-    java.util.Random r = new java.util.Random(seed);
-    for (int y = 0; y < 16; y++) {
-      for (int x = 0; x < 20; x++) {
-        image.setRGB(x, y, r.nextInt(0xFFFFFF));
-      }
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
   }
 }

@@ -47,7 +47,8 @@ class BatchAssemblerTest {
     assertEquals("a.png", BatchAssembler.sampleId("a.png"));
   }
 
-  private static byte[] png(long seed) throws Exception {
+  /** A 20x16 PNG of random pixels. */
+  static byte[] png(long seed) throws Exception {
     BufferedImage image = new BufferedImage(20, 16, BufferedImage.TYPE_INT_RGB);
     Random r = new Random(seed);
     for (int y = 0; y < 16; y++) {
