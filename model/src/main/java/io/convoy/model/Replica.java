@@ -11,6 +11,7 @@ import java.util.Set;
 import org.deeplearning4j.nn.api.Trainable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
@@ -33,6 +34,8 @@ public final class Replica {
   private final LearningRateSchedule schedule;
   /** The flattened ranges [start, end) whose "gradient" is an update DL4J does not divide by the batch. */
   private final long[][] undividedRanges;
+  /** The network's updater configurations, fixed when it is built (see {@link #updaterConfigs(Network)}). */
+  private final List<IUpdater> updaterConfigs;
   private double learningRateFactor = 1;
 
   private Replica(ModelSpec spec, Network net) {
@@ -40,6 +43,7 @@ public final class Replica {
     this.net = net;
     this.schedule = new LearningRateSchedule(spec.optimizer(), spec.plan());
     this.undividedRanges = undividedRanges(net);
+    this.updaterConfigs = updaterConfigs(net);
   }
 
   /** A new network with weights drawn from {@code seed} (the calling thread's ND4J RNG is reseeded). */
@@ -69,12 +73,24 @@ public final class Replica {
   }
 
   public float[] parameters() {
-    return net.params().toFloatVector();
+    float[] out = new float[numParameters()];
+    copyParametersTo(out, 0);
+    return out;
+  }
+
+  /** Copies the parameters into {@code dst[offset .. offset + numParameters()]}. */
+  public void copyParametersTo(float[] dst, int offset) {
+    FloatCopy.read(net.params(), dst, offset);
   }
 
   public void setParameters(float[] parameters) {
     requireLength("parameters", parameters.length, numParameters());
-    net.params().assign(Nd4j.createFromArray(parameters).reshape(net.params().shape()));
+    setParameters(parameters, 0);
+  }
+
+  /** Sets the parameters from {@code src[offset .. offset + numParameters()]}. */
+  public void setParameters(float[] src, int offset) {
+    FloatCopy.write(src, offset, net.params());
   }
 
   /** Length of the optimizer state (0 for plain SGD). */
@@ -84,15 +100,29 @@ public final class Replica {
   }
 
   public float[] updaterState() {
+    float[] out = new float[updaterStateLength()];
+    copyUpdaterStateTo(out, 0);
+    return out;
+  }
+
+  /** Copies the optimizer state into {@code dst[offset .. offset + updaterStateLength()]}. */
+  public void copyUpdaterStateTo(float[] dst, int offset) {
     INDArray state = updaterStateView();
-    return state == null ? new float[0] : state.toFloatVector();
+    if (state != null) {
+      FloatCopy.read(state, dst, offset);
+    }
   }
 
   public void setUpdaterState(float[] state) {
     requireLength("updater state", state.length, updaterStateLength());
-    if (state.length > 0) {
-      INDArray view = updaterStateView();
-      view.assign(Nd4j.createFromArray(state).reshape(view.shape()));
+    setUpdaterState(state, 0);
+  }
+
+  /** Sets the optimizer state from {@code src[offset .. offset + updaterStateLength()]}. */
+  public void setUpdaterState(float[] src, int offset) {
+    INDArray view = updaterStateView();
+    if (view != null) {
+      FloatCopy.write(src, offset, view);
     }
   }
 
@@ -156,14 +186,18 @@ public final class Replica {
    */
   public double computeGradient(float[] features, int[] labels, int n, float[] gradientOut) {
     requireLength("gradient", gradientOut.length, numParameters());
+    return computeGradient(features, labels, n, gradientOut, 0);
+  }
+
+  /** {@link #computeGradient(float[], int[], int, float[])} into {@code out[offset .. offset + numParameters()]}. */
+  public double computeGradient(float[] features, int[] labels, int n, float[] out, int offset) {
     net.computeGradientAndScore(features(features, n), oneHot(labels, n));
-    float[] g = net.gradientView().toFloatVector();
+    FloatCopy.read(net.gradientView(), out, offset);
     for (long[] r : undividedRanges) {
       for (int i = (int) r[0]; i < r[1]; i++) {
-        g[i] *= n;
+        out[offset + i] *= n;
       }
     }
-    System.arraycopy(g, 0, gradientOut, 0, gradientOut.length);
     net.clear();
     return net.score();
   }
@@ -175,6 +209,14 @@ public final class Replica {
    */
   public void applyGradient(float[] gradientSum, int examples) {
     requireLength("gradient", gradientSum.length, numParameters());
+    applyGradient(gradientSum, 0, examples);
+  }
+
+  /**
+   * {@link #applyGradient(float[], int)} with the sum in {@code sum[offset .. offset + numParameters()]},
+   * which is left unchanged. Copies it once, straight into DL4J's gradient view.
+   */
+  public void applyGradient(float[] sum, int offset, int examples) {
     if (!net.hasGradient()) {
       // DL4J builds its per-layer gradient views on the first backward pass; run one on a
       // blank example so that the updater below sees the standard gradient layout. That pass
@@ -184,14 +226,14 @@ public final class Replica {
       computeGradient(new float[spec.input().length()], new int[1], 1, new float[numParameters()]);
       setUpdaterState(state);
     }
-    float[] g = gradientSum.clone();
-    for (long[] r : undividedRanges) {
-      for (int i = (int) r[0]; i < r[1]; i++) {
-        g[i] /= examples;
+    INDArray view = net.gradientView();
+    FloatCopy.write(sum, offset, view);
+    if (undividedRanges.length > 0) {
+      INDArray flat = view.reshape(view.length());
+      for (long[] r : undividedRanges) {
+        flat.get(NDArrayIndex.interval(r[0], r[1])).divi(examples);
       }
     }
-    INDArray view = net.gradientView();
-    view.assign(Nd4j.createFromArray(g).reshape(view.shape()));
     applyLearningRate();
     net.update(examples);
     net.params().subi(view);
@@ -211,7 +253,7 @@ public final class Replica {
   /** Sets the current rate on every updater configuration the network's updaters read. */
   private void applyLearningRate() {
     double lr = learningRate();
-    for (IUpdater u : updaterConfigs()) {
+    for (IUpdater u : updaterConfigs) {
       u.setLrAndSchedule(lr, null);
     }
   }
@@ -220,7 +262,7 @@ public final class Replica {
    * The distinct updater configurations of all parameters. DL4J's gradient updaters keep a
    * reference to exactly these objects and read the rate from them at every step.
    */
-  private List<IUpdater> updaterConfigs() {
+  private static List<IUpdater> updaterConfigs(Network net) {
     Set<IUpdater> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<IUpdater> result = new ArrayList<>();
     for (Trainable layer : net.orderedLayers()) {

@@ -148,8 +148,8 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
     boolean gradients = epoch.mode() == AveragingMode.GRADIENTS;
     int p = replica.numParameters();
     int u = !gradients && policy == UpdaterStatePolicy.AVERAGE ? replica.updaterStateLength() : 0;
+    // What travels: [parameters or gradient | updater state | META]; replicas read and write it in place.
     float[] buffer = new float[p + u + META];
-    float[] gradient = gradients ? new float[p] : null;
     int k = gradients ? 1 : epoch.frequency();
     int n = ring.size();
     long step = snapshot != null ? snapshot.step() : epoch.globalStep();
@@ -170,11 +170,14 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
         long a = System.nanoTime();
         BatchAssembler.Batch batch = batches.take(shard, epoch.epoch(), first);
         long b = System.nanoTime();
-        lossSum = replica.computeGradient(batch.features(), batch.labels(), batch.size(), gradient);
+        if (batch.size() > 0) {
+          lossSum = replica.computeGradient(batch.features(), batch.labels(), batch.size(), buffer, 0);
+        } else { // every sample of the minibatch was skipped: it contributes a zero gradient sum
+          Arrays.fill(buffer, 0, p, 0f);
+        }
         computeNanos = System.nanoTime() - b;
         dataNanos = b - a;
         examples = batch.size();
-        System.arraycopy(gradient, 0, buffer, 0, p);
       } else {
         if (policy == UpdaterStatePolicy.RESET) {
           replica.resetUpdaterState();
@@ -183,14 +186,16 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
           long a = System.nanoTime();
           BatchAssembler.Batch batch = batches.take(shard, epoch.epoch(), i);
           long b = System.nanoTime();
-          lossSum += replica.fit(batch.features(), batch.labels(), batch.size());
+          if (batch.size() > 0) {
+            lossSum += replica.fit(batch.features(), batch.labels(), batch.size());
+          }
           computeNanos += System.nanoTime() - b;
           dataNanos += b - a;
           examples += batch.size();
         }
-        System.arraycopy(replica.parameters(), 0, buffer, 0, p);
+        replica.copyParametersTo(buffer, 0);
         if (u > 0) {
-          System.arraycopy(replica.updaterState(), 0, buffer, p, u);
+          replica.copyUpdaterStateTo(buffer, p);
         }
       }
       FaultInjection.maybeFail(round, rank);
@@ -204,11 +209,12 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
       long t2 = System.nanoTime();
       long totalExamples = (long) buffer[p + u + 1];
       if (gradients) {
-        replica.applyGradient(Arrays.copyOf(buffer, p), (int) totalExamples);
+        replica.applyGradient(buffer, 0, (int) totalExamples);
       } else {
-        replica.setParameters(mean(buffer, 0, p, n));
+        meanInPlace(buffer, 0, p + u, n);
+        replica.setParameters(buffer, 0);
         if (u > 0) {
-          replica.setUpdaterState(mean(buffer, p, u, n));
+          replica.setUpdaterState(buffer, p);
         }
       }
       long t3 = System.nanoTime();
@@ -235,12 +241,10 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
   }
 
   /** The same rounding as the jobs transport's mean: the float sum scaled in double. */
-  private static float[] mean(float[] sum, int from, int length, int replicas) {
+  private static void meanInPlace(float[] sum, int from, int length, int replicas) {
     double factor = 1.0 / replicas;
-    float[] out = new float[length];
-    for (int i = 0; i < length; i++) {
-      out[i] = (float) (sum[from + i] * factor);
+    for (int i = from; i < from + length; i++) {
+      sum[i] = (float) (sum[i] * factor);
     }
-    return out;
   }
 }
