@@ -62,13 +62,70 @@ final class BenchEnginesCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the results as JSON")
   boolean json;
 
-  private record Variant(String name, List<String> settings) {}
+  @Option(names = "--seeds", defaultValue = "1", paramLabel = "N",
+      description = "run every engine with N seeds (training.seed, +1, ...): median images/s, mean and spread of "
+          + "val top-1 (default: ${DEFAULT-VALUE})")
+  int seeds;
 
-  record Row(String engine, double imagesPerSec, double valTop1, double seconds) {}
+  @Option(names = "--engines", split = ",", paramLabel = "NAME",
+      description = "run only these rows (names as in the table, e.g. \"convoy parameters k=8\"; comma-separated)")
+  List<String> only;
+
+  /** {@code asShipped}: run in a child JVM with DL4J's defaults (no oneDNN), see {@link AsShippedRun}. */
+  private record Variant(String name, List<String> settings, boolean asShipped) {}
+
+  /** One engine over all seeds: median images/s, val top-1 of every seed. */
+  record Row(String engine, double imagesPerSec, double[] valTop1, double seconds) {
+    double meanTop1() {
+      return java.util.Arrays.stream(valTop1).average().orElse(Double.NaN);
+    }
+
+    /** Sample standard deviation over the seeds (0 for one seed). */
+    double spreadTop1() {
+      double mean = meanTop1();
+      double ss = java.util.Arrays.stream(valTop1).map(v -> (v - mean) * (v - mean)).sum();
+      return valTop1.length < 2 ? 0 : Math.sqrt(ss / (valTop1.length - 1));
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
     PrintWriter console = spec.commandLine().getOut();
+    List<Variant> variants = new ArrayList<>();
+    for (String transport : List.of("jobs", "allreduce")) {
+      String t = "training.transport=" + transport;
+      // The jobs rows keep their historical names ("convoy ..."), for comparisons across versions.
+      String name = transport.equals("jobs") ? "convoy" : transport;
+      variants.add(new Variant(name + " parameters k=1", List.of("training.engine=convoy", t,
+          "training.averaging.mode=parameters", "training.averaging.frequency=1"), false));
+      variants.add(new Variant(name + " parameters k=8", List.of("training.engine=convoy", t,
+          "training.averaging.mode=parameters", "training.averaging.frequency=8"), false));
+      variants.add(new Variant(name + " gradients", List.of("training.engine=convoy", t,
+          "training.averaging.mode=gradients"), false));
+    }
+    // dl4j-spark twice: with convoy's native fix applied to it too (the engines alone compared),
+    // and as its users get it (DL4J's defaults: no oneDNN), in a child JVM.
+    for (boolean asShipped : new boolean[] {false, true}) {
+      for (int k : new int[] {1, 8}) {
+        variants.add(new Variant("dl4j-paramavg k=" + k + (asShipped ? " as shipped" : ""),
+            List.of("training.engine=dl4j-paramavg", "training.transport=jobs", "training.averaging.mode=parameters",
+                "training.averaging.updater-state=average", "training.averaging.frequency=" + k), asShipped));
+      }
+    }
+    if (only != null && !only.isEmpty()) {
+      List<String> names = new ArrayList<>(variants.stream().map(Variant::name).toList());
+      names.add(SINGLE);
+      for (String name : only) {
+        if (!names.contains(name)) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+              "--engines: no engine named '" + name + "'; known: " + String.join(", ", names));
+        }
+      }
+      variants.removeIf(v -> !only.contains(v.name()));
+    }
+    if (seeds < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seeds: expected at least 1, found " + seeds);
+    }
     List<String> job = new ArrayList<>();
     if (conf == null) {
       Path data = out.resolve("data").toAbsolutePath();
@@ -83,49 +140,78 @@ final class BenchEnginesCommand implements Callable<Integer> {
     }
     job.addAll(overrides);
     ConvoyConfig base = ConfigLoader.load(conf, job);
-    List<Variant> variants = new ArrayList<>();
-    for (String transport : List.of("jobs", "allreduce")) {
-      String t = "training.transport=" + transport;
-      // The jobs rows keep their historical names ("convoy ..."), for comparisons across versions.
-      String name = transport.equals("jobs") ? "convoy" : transport;
-      variants.add(new Variant(name + " parameters k=1", List.of("training.engine=convoy", t,
-          "training.averaging.mode=parameters", "training.averaging.frequency=1")));
-      variants.add(new Variant(name + " parameters k=8", List.of("training.engine=convoy", t,
-          "training.averaging.mode=parameters", "training.averaging.frequency=8")));
-      variants.add(new Variant(name + " gradients", List.of("training.engine=convoy", t,
-          "training.averaging.mode=gradients")));
-    }
-    for (int k : new int[] {1, 8}) {
-      variants.add(new Variant("dl4j-paramavg k=" + k, List.of("training.engine=dl4j-paramavg",
-          "training.transport=jobs", "training.averaging.mode=parameters",
-          "training.averaging.updater-state=average", "training.averaging.frequency=" + k)));
-    }
 
-    List<Row> rows = new ArrayList<>();
-    console.printf("convoy bench engines: %s, %d workers x %d threads, batch %d per worker, %d epochs%n",
+    console.printf("convoy bench engines: %s, %d workers x %d threads, batch %d per worker, %d epochs, %d seed(s)%n",
         base.model().arch(), base.training().workers(), base.cluster().threadsPerWorker(),
-        base.training().batchSize(), base.training().epochs());
-    rows.add(singleProcess(base));
-    console.printf(Locale.ROOT, "  %-24s %8.0f images/s%n", rows.get(0).engine(), rows.get(0).imagesPerSec());
+        base.training().batchSize(), base.training().epochs(), seeds);
+    long firstSeed = base.training().seed();
+    List<Row> rows = new ArrayList<>();
+    if (only == null || only.isEmpty() || only.contains(SINGLE)) {
+      rows.add(over(SINGLE, seed -> singleProcess(ConfigLoader.load(conf, with(job, "training.seed=" + seed))),
+          firstSeed, console));
+    }
     for (Variant v : variants) {
-      List<String> all = new ArrayList<>(job);
-      all.addAll(v.settings());
-      // Engines are compared on training: no training-set evaluation or report in the wall time.
-      all.add("output.train-metrics-images=0");
-      all.add("output.report=false");
-      all.add("output.dir=" + out.resolve(v.name().replace(' ', '-').replace("=", "")).toAbsolutePath());
-      ConvoyConfig config = ConfigLoader.load(conf, all);
-      long start = System.nanoTime();
-      TrainingSummary s = new TrainingRun(config, new PrintWriter(new StringWriter())).run();
-      rows.add(new Row(v.name(), s.imagesPerSec(), s.valTop1(), (System.nanoTime() - start) / 1e9));
-      console.printf(Locale.ROOT, "  %-24s %8.0f images/s%n", v.name(), s.imagesPerSec());
+      rows.add(over(v.name(), seed -> {
+        List<String> all = with(job, v.settings());
+        all.add("training.seed=" + seed);
+        // Engines are compared on training: no training-set evaluation or report in the wall time.
+        all.add("output.train-metrics-images=0");
+        all.add("output.report=false");
+        Path dir = out.resolve(v.name().replace(' ', '-').replace("=", "") + (seeds > 1 ? "-seed" + seed : ""))
+            .toAbsolutePath();
+        long start = System.nanoTime();
+        if (v.asShipped()) {
+          com.fasterxml.jackson.databind.JsonNode last = AsShippedRun.train(conf, all, dir);
+          return new double[] {last.path("images_per_sec").asDouble(), last.path("val_top1").asDouble(),
+              (System.nanoTime() - start) / 1e9};
+        }
+        all.add("output.dir=" + dir);
+        TrainingSummary s = new TrainingRun(ConfigLoader.load(conf, all), new PrintWriter(new StringWriter())).run();
+        return new double[] {s.imagesPerSec(), s.valTop1(), (System.nanoTime() - start) / 1e9};
+      }, firstSeed, console));
     }
     print(console, rows);
     return ConvoyMain.OK;
   }
 
+  static final String SINGLE = "single-process DL4J";
+
+  private interface SeededRun {
+    /** images/s, val top-1, wall seconds of one run with this seed. */
+    double[] run(long seed) throws Exception;
+  }
+
+  private Row over(String name, SeededRun run, long firstSeed, PrintWriter console) throws Exception {
+    double[] speed = new double[seeds];
+    double[] top1 = new double[seeds];
+    double seconds = 0;
+    for (int i = 0; i < seeds; i++) {
+      double[] r = run.run(firstSeed + i);
+      speed[i] = r[0];
+      top1[i] = r[1];
+      seconds += r[2];
+      console.printf(Locale.ROOT, "  %-34s %8.0f images/s  val top-1 %.4f%s%n", name, r[0], r[1],
+          seeds > 1 ? "  (seed " + (firstSeed + i) + ")" : "");
+      console.flush();
+    }
+    double[] sorted = speed.clone();
+    java.util.Arrays.sort(sorted);
+    double median = seeds % 2 == 1 ? sorted[seeds / 2] : (sorted[seeds / 2 - 1] + sorted[seeds / 2]) / 2;
+    return new Row(name, median, top1, seconds);
+  }
+
+  private static List<String> with(List<String> job, String... more) {
+    return with(job, List.of(more));
+  }
+
+  private static List<String> with(List<String> job, List<String> more) {
+    List<String> all = new ArrayList<>(job);
+    all.addAll(more);
+    return all;
+  }
+
   /** Plain DL4J in this process on the whole training set, ND4J threads = workers x threads. */
-  private Row singleProcess(ConvoyConfig config) {
+  private double[] singleProcess(ConvoyConfig config) {
     long start = System.nanoTime();
     Configuration hadoop = new Configuration();
     DatasetPlan plan = DatasetPlan.of(config.data(), hadoop, config.training().seed());
@@ -140,7 +226,7 @@ final class BenchEnginesCommand implements Callable<Integer> {
         ImagePipeline.of(config.pipeline().eval(), config.data()), schedule,
         config.training().workers() * config.cluster().threadsPerWorker(), config.training().prefetchBatches())
         .run(train, val, config.training().seed());
-    return new Row("single-process DL4J", r.imagesPerSec(), r.validation().top1(), (System.nanoTime() - start) / 1e9);
+    return new double[] {r.imagesPerSec(), r.validation().top1(), (System.nanoTime() - start) / 1e9};
   }
 
   private static List<EncodedSample> read(ShardReader reader, List<Sample> samples) {
@@ -151,25 +237,51 @@ final class BenchEnginesCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter console, List<Row> rows) {
-    double single = rows.get(0).imagesPerSec();
+    double single = rows.stream().filter(r -> r.engine().equals(SINGLE)).findFirst()
+        .map(Row::imagesPerSec).orElse(Double.NaN);
     if (json) {
       List<Map<String, Object>> list = new ArrayList<>();
       for (Row r : rows) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("engine", r.engine());
         m.put("images_per_sec", r.imagesPerSec());
-        m.put("ratio_to_single_process", r.imagesPerSec() / single);
-        m.put("val_top1", r.valTop1());
+        if (!Double.isNaN(single)) {
+          m.put("ratio_to_single_process", r.imagesPerSec() / single);
+        }
+        m.put("val_top1", r.meanTop1());
+        if (seeds > 1) {
+          m.put("val_top1_sd", r.spreadTop1());
+          m.put("val_top1_seeds", r.valTop1());
+        }
         m.put("wall_seconds", r.seconds());
         list.add(m);
       }
       console.println(MetricsLog.toJson(list));
       return;
     }
-    console.printf("%n%-24s %10s %12s %10s%n", "engine", "images/s", "vs single", "val top-1");
+    String top1Header = seeds > 1 ? "val top-1 (mean +- sd of " + seeds + " seeds)" : "val top-1";
+    console.printf("%n%-34s %10s %10s  %s%n", "engine", seeds > 1 ? "images/s*" : "images/s", "vs single",
+        top1Header);
     for (Row r : rows) {
-      console.printf(Locale.ROOT, "%-24s %10.0f %11.2fx %10.4f%n", r.engine(), r.imagesPerSec(),
-          r.imagesPerSec() / single, r.valTop1());
+      console.printf(Locale.ROOT, "%-34s %10.0f %9.2fx  %.4f%s%n", r.engine(), r.imagesPerSec(),
+          r.imagesPerSec() / single, r.meanTop1(), seeds > 1 ? String.format(Locale.ROOT, " +- %.4f", r.spreadTop1()) : "");
+    }
+    if (seeds > 1) {
+      console.println("* median over the seeds");
+    }
+    // The engine issue's targets: convoy's parameter averaging against dl4j-spark's at the same k.
+    for (Row r : rows) {
+      if (!r.engine().startsWith("dl4j-paramavg k=")) {
+        continue;
+      }
+      String k = r.engine().substring("dl4j-paramavg ".length()).split(" ")[0];
+      for (Row c : rows) {
+        if (c.engine().endsWith("parameters " + k) && !c.engine().startsWith("dl4j")) {
+          console.printf(Locale.ROOT, "%-34s %9.2fx images/s, val top-1 %+.2f points%n",
+              c.engine() + " / " + r.engine(), c.imagesPerSec() / r.imagesPerSec(),
+              100 * (c.meanTop1() - r.meanTop1()));
+        }
+      }
     }
   }
 }
