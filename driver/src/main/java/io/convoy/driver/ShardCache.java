@@ -8,11 +8,13 @@ import io.convoy.pipeline.pack.PackedDataset;
 import io.convoy.worker.EncodedSample;
 import io.convoy.worker.HadoopConf;
 import io.convoy.worker.ShardReader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.hadoop.io.BytesWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.spark.api.java.JavaRDD;
@@ -103,8 +105,17 @@ final class ShardCache {
   }
 
   private static JavaRDD<EncodedSample> fromFiles(JavaSparkContext sc, List<List<Sample>> shards, HadoopConf hadoop) {
-    // One list per partition: partition i is shard i.
-    return sc.parallelize(shards, shards.size()).mapPartitions(new ShardReader(hadoop), true);
+    // Partition i is shard i. The sample lists go out once as a broadcast, not inside the
+    // partitions: a parallelized partition travels with every task of every stage over the
+    // cached RDD (each training round's), 1.5 MB per task for an MNIST shard.
+    Broadcast<List<List<Sample>>> members = sc.broadcast(shards);
+    ShardReader reader = new ShardReader(hadoop);
+    List<Integer> ids = IntStream.range(0, shards.size()).boxed().toList();
+    return sc.parallelize(ids, shards.size()).mapPartitions(it -> {
+      List<List<Sample>> mine = new ArrayList<>();
+      it.forEachRemaining(id -> mine.add(members.value().get(id)));
+      return reader.call(mine.iterator());
+    }, true);
   }
 
   private static JavaRDD<EncodedSample> fromPack(JavaSparkContext sc, List<List<Sample>> shards, String packRoot) {

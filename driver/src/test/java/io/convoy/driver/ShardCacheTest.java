@@ -60,6 +60,31 @@ class ShardCacheTest {
     assertEpochsReadNothing(rdd, shards, size);
   }
 
+  /**
+   * Every task over the cached shards (each training round's) carries its partition: the shard's
+   * sample list must not be inside it, or the task grows with the shard (1.5 MB for MNIST's).
+   */
+  @Test
+  void tasksOverTheShardsDoNotCarryTheirSampleLists() throws Exception {
+    Catalog catalog = Catalog.scan(data.resolve("train").toString(), sc.hadoopConfiguration());
+    List<Sample> many = new ArrayList<>(); // 3,000 samples: their list serializes to ~300 KB
+    for (int copy = 0; copy < 100; copy++) {
+      for (Sample s : catalog.samples()) { // distinct objects: serialization would share repeated ones
+        many.add(new Sample(new String(s.path()), s.label()));
+      }
+    }
+    List<List<Sample>> shards = Sharder.shard(many, 2, 9);
+    JavaRDD<EncodedSample> rdd = ShardCache.load(sc, shards, null, new HadoopConf(sc.hadoopConfiguration()), "many");
+    assertEquals(many.size(), rdd.count());
+    var serializer = sc.env().closureSerializer().newInstance();
+    for (org.apache.spark.Partition p : rdd.rdd().partitions()) {
+      int bytes = serializer.serialize(p, scala.reflect.ClassTag$.MODULE$.apply(org.apache.spark.Partition.class))
+          .remaining();
+      assertTrue(bytes < 2_000, "partition " + p.index() + " serializes to " + bytes + " bytes");
+    }
+    rdd.unpersist(true);
+  }
+
   @Test
   void packsAreReadOnceAndEveryShardGetsItsSamplesInOrder() throws Exception {
     Path out = pack.resolve("train");
