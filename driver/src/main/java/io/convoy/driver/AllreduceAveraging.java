@@ -52,6 +52,11 @@ import scala.reflect.ClassTag$;
  */
 final class AllreduceAveraging implements TrainingEngine {
   private static final ClassTag<EpochOutcome> OUTCOME = ClassTag$.MODULE$.apply(EpochOutcome.class);
+  /**
+   * How long the driver waits for a round report before it looks whether the stage has ended:
+   * the epoch's end is seen within this time (at 100 ms it was a tenth of a LeNet epoch).
+   */
+  private static final long POLL_MILLIS = 2;
 
   private final JavaSparkContext sc;
   private final JavaRDD<EncodedSample> shards;
@@ -155,7 +160,7 @@ final class AllreduceAveraging implements TrainingEngine {
       List<EpochOutcome> outcomes;
       try {
         while (!job.isDone()) {
-          ProgressServer.Progress p = progress.poll(100);
+          ProgressServer.Progress p = progress.poll(POLL_MILLIS);
           if (p != null) {
             if (p.snapshot() != null && p.snapshot().round() == p.report().round()) {
               // Before the round is delivered: a checkpoint due after it takes this state.
