@@ -42,8 +42,10 @@ final class BarrierExchange {
     @Override
     public void run() {
       try {
-        // Let the request leave first: only the waiting loop should see interrupts.
-        Thread.sleep(4 * POKE_MILLIS);
+        // Let the request leave first: only the waiting loop should see interrupts. (Sending it
+        // blocks on nothing interruptible, an RPC to the driver posted to Netty's outbox, so one
+        // poke interval is ample; it was four, 20 ms of every epoch's start.)
+        Thread.sleep(POKE_MILLIS);
         while (!done) {
           waiter.interrupt();
           Thread.sleep(POKE_MILLIS);
