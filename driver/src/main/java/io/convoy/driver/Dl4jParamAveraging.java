@@ -5,6 +5,7 @@ import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.conf.ScheduleName;
 import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.model.Dl4jSchedule;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
@@ -84,12 +85,19 @@ final class Dl4jParamAveraging implements TrainingEngine {
     this.sparkNet = new SparkDl4jMultiLayer(sc, network(initial), master);
   }
 
-  /** The replica's network as a plain DL4J MultiLayerNetwork, through DL4J's own format. */
+  /**
+   * The replica's network as a plain DL4J MultiLayerNetwork, through DL4J's own format, with the
+   * job's learning-rate schedule as DL4J's (a replica sets its rate before every step; without
+   * this, dl4j-spark would train at the base rate throughout, a different optimization).
+   */
   private static MultiLayerNetwork network(Replica initial) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       initial.save(bytes, true);
-      return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()), true);
+      MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()),
+          true);
+      Dl4jSchedule.install(net, initial.spec());
+      return net;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the initial network for dl4j-spark", e);
     } catch (ClassCastException | IllegalStateException e) {
