@@ -263,8 +263,9 @@ final class BenchEnginesCommand implements Callable<Integer> {
     console.printf("%n%-34s %10s %10s  %s%n", "engine", seeds > 1 ? "images/s*" : "images/s", "vs single",
         top1Header);
     for (Row r : rows) {
-      console.printf(Locale.ROOT, "%-34s %10.0f %9.2fx  %.4f%s%n", r.engine(), r.imagesPerSec(),
-          r.imagesPerSec() / single, r.meanTop1(), seeds > 1 ? String.format(Locale.ROOT, " +- %.4f", r.spreadTop1()) : "");
+      console.printf(Locale.ROOT, "%-34s %10.0f %10s  %.4f%s%n", r.engine(), r.imagesPerSec(),
+          Double.isNaN(single) ? "-" : String.format(Locale.ROOT, "%.2fx", r.imagesPerSec() / single), r.meanTop1(),
+          seeds > 1 ? String.format(Locale.ROOT, " +- %.4f", r.spreadTop1()) : "");
     }
     if (seeds > 1) {
       console.println("* median over the seeds");
