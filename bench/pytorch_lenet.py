@@ -9,7 +9,12 @@ normalization ((x / 255 - 0.5) / 0.5). Images are decoded once
 before timing, so PyTorch's figures leave out the decoding that convoy does every epoch: they
 are an upper bound for PyTorch. Prints one JSON object per variant.
 
-Usage: python3 pytorch_lenet.py DATA_DIR EPOCHS WORKERS
+The `ddp-loader` variant is DDP as PyTorch users usually run it: torchvision's ImageFolder,
+decoding every epoch in one DataLoader worker process per rank (DistributedSampler), the way
+convoy decodes every epoch on its loader threads.
+
+Usage: python3 pytorch_lenet.py DATA_DIR EPOCHS WORKERS [single,ddp,ddp-loader]
+(the last argument picks the variants; single and ddp by default)
 """
 import json
 import math
@@ -58,7 +63,25 @@ class LeNet(nn.Module):
         return self.out(x)
 
 
-def train(rank, world, data, epochs, results):
+def loader_batches(folder, rank, world, epoch):
+    """(inputs, labels) minibatches of this rank's shard, decoded by a DataLoader worker."""
+    import torchvision
+    import torchvision.transforms as T
+    global _loader
+    if _loader is None:
+        dataset = torchvision.datasets.ImageFolder(os.path.join(folder, "train"), T.Compose(
+            [T.ToTensor(), T.Normalize((0.5, 0.5, 0.5), (0.5, 0.5, 0.5))]))
+        sampler = torch.utils.data.distributed.DistributedSampler(dataset, world, rank, shuffle=True, seed=11)
+        _loader = torch.utils.data.DataLoader(dataset, batch_size=64, sampler=sampler, num_workers=1,
+                                              persistent_workers=True, prefetch_factor=4)
+    _loader.sampler.set_epoch(epoch)
+    return iter(_loader)
+
+
+_loader = None
+
+
+def train(rank, world, data, epochs, results, folder=None):
     torch.set_num_threads(1 if world > 1 else world_threads())
     torch.manual_seed(7)
     x, y, xv, yv, classes = data
@@ -78,20 +101,23 @@ def train(rank, world, data, epochs, results):
     for epoch in range(epochs):
         order = shard[torch.randperm(len(shard), generator=g)]
         start = time.perf_counter()
-        for i in range(0, len(order), 64):
-            idx = order[i:i + 64]
+        if folder is None:
+            batches = ((x[order[i:i + 64]], y[order[i:i + 64]]) for i in range(0, len(order), 64))
+        else:
+            batches = loader_batches(folder, rank, world, epoch)
+        for inputs, labels in batches:
             opt.zero_grad()
-            F.cross_entropy(model(x[idx]), y[idx]).backward()
+            F.cross_entropy(model(inputs), labels).backward()
             opt.step()
             schedule.step()
-            images += len(idx) * world
+            images += len(labels) * world
         seconds += time.perf_counter() - start
     if rank == 0:
         model.eval()
         with torch.no_grad():
             top1 = (model(xv).argmax(1) == yv).float().mean().item()
-        results.put({"engine": "pytorch " + ("single process, %d threads" % world_threads() if world == 1
-                                             else "DDP %d x 1 thread" % world),
+        name = ("single process, %d threads" % world_threads() if world == 1 else "DDP %d x 1 thread" % world)
+        results.put({"engine": "pytorch " + name + (", ImageFolder + DataLoader" if folder else ""),
                      "images_per_sec": images / seconds, "val_top1": top1, "train_seconds": seconds})
     if world > 1:
         dist.destroy_process_group()
@@ -103,18 +129,23 @@ def world_threads():
 
 def main():
     folder, epochs, workers = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    variants = sys.argv[4].split(",") if len(sys.argv) > 4 else ["single", "ddp"]
     x, y, classes = load(os.path.join(folder, "train"))
     xv, yv, _ = load(os.path.join(folder, "val"))
     data = (x, y, xv, yv, classes)
     ctx = mp.get_context("spawn")
-    for world in (1, workers):
+    for name, world in (("single", 1), ("ddp", workers), ("ddp-loader", workers)):
+        if name not in variants:
+            continue
+        folder_arg = folder if name == "ddp-loader" else None
         results = ctx.Queue()
         if world == 1:
             p = ctx.Process(target=train, args=(0, 1, data, epochs, results))
             p.start()
             procs = [p]
         else:
-            procs = [ctx.Process(target=train, args=(r, world, data, epochs, results)) for r in range(world)]
+            procs = [ctx.Process(target=train, args=(r, world, data, epochs, results, folder_arg))
+                     for r in range(world)]
             for p in procs:
                 p.start()
         result = results.get()

@@ -3,7 +3,8 @@
 # DL4J, convoy over both transports, dl4j-spark), then bench/pytorch_lenet.py (PyTorch in one
 # process, and DistributedDataParallel with one process per worker) on the same generated
 # shapes, LeNet, batch 64 per worker, Nesterov SGD (0.01 per 64 images, scaled by the workers,
-# cosine decay), same epochs; one table at the end.
+# cosine decay), same epochs; one table at the end. PyTorch runs on pre-decoded tensors (its
+# upper bound) and, as users usually run it, with ImageFolder + DataLoader decoding every epoch.
 # Needs Debian's python3-torch and python3-torchvision (apt-get install -y python3-torchvision).
 # Usage, from the repository root: bench/vs-pytorch.sh [OUT=/tmp/convoy-vs-pytorch]
 set -e
@@ -15,7 +16,8 @@ mkdir -p "$OUT"
 submit/convoy bench engines --out "$OUT" --json | tee "$OUT/convoy.log"
 tail -n 1 "$OUT/convoy.log" > "$OUT/convoy.json"
 EPOCHS=$(grep -o '[0-9]* epochs' "$OUT/convoy.log" | head -1 | cut -d' ' -f1)
-OMP_NUM_THREADS=1 BENCH_THREADS=2 "$PY" "$HERE/pytorch_lenet.py" "$OUT/data" "$EPOCHS" 2 | tee "$OUT/pytorch.jsonl"
+OMP_NUM_THREADS=1 BENCH_THREADS=2 "$PY" "$HERE/pytorch_lenet.py" "$OUT/data" "$EPOCHS" 2 single,ddp,ddp-loader \
+  | tee "$OUT/pytorch.jsonl"
 "$PY" - "$OUT/convoy.json" "$OUT/pytorch.jsonl" <<'PYEOF'
 import json, sys
 rows = json.load(open(sys.argv[1])) + [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
