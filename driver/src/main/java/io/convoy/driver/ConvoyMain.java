@@ -6,6 +6,7 @@ import io.convoy.pipeline.DatasetException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -44,8 +45,30 @@ public final class ConvoyMain implements Runnable {
           + "'mvn -DskipTests install' and run through submit/convoy");
       status = FAILURE;
     }
-    // Spark leaves non-daemon threads behind (barrier timers among them): exit explicitly.
-    System.exit(status);
+    end(status, System.getProperties());
+  }
+
+  /**
+   * Ends the JVM with {@code status}, except as the driver inside YARN's ApplicationMaster
+   * (cluster deploy mode): that reports the application's final status when main returns
+   * (succeeded) or throws (failed), then exits the JVM itself. System.exit there would end the JVM
+   * before the report, and YARN would record even a successful run as failed ("Shutdown hook
+   * called before final status was reported").
+   */
+  static void end(int status, Properties system) {
+    if (!inYarnApplicationMaster(system)) {
+      // Spark leaves non-daemon threads behind (barrier timers among them): exit explicitly.
+      System.exit(status);
+    }
+    if (status != OK) {
+      throw new IllegalStateException("convoy exited with status " + status + " (the reason is on the driver's stderr)");
+    }
+  }
+
+  /** Whether this JVM is YARN's ApplicationMaster running convoy as the driver (it sets these properties). */
+  static boolean inYarnApplicationMaster(Properties system) {
+    return system.getProperty("spark.master", "").startsWith("yarn")
+        && "cluster".equals(system.getProperty("spark.submit.deployMode"));
   }
 
   /** Runs a command and returns its exit status (used by tests, which must not exit). */

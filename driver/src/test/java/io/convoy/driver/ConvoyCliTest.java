@@ -2,6 +2,7 @@ package io.convoy.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.pipeline.ShapesSpec;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +46,28 @@ class ConvoyCliTest {
       assertTrue(r.stdout().contains("Usage: convoy " + command), r.stdout());
     }
     assertEquals(0, run("--help").status());
+  }
+
+  @Test
+  void asTheDriverInYarnsApplicationMasterMainReturnsOrThrowsInsteadOfExiting() {
+    Properties am = new Properties();
+    am.setProperty("spark.master", "yarn");
+    am.setProperty("spark.submit.deployMode", "cluster");
+    assertTrue(ConvoyMain.inYarnApplicationMaster(am));
+    // Returns: had it called System.exit, this test JVM would be gone.
+    ConvoyMain.end(0, am);
+    IllegalStateException failed = assertThrows(IllegalStateException.class, () -> ConvoyMain.end(2, am));
+    assertTrue(failed.getMessage().contains("status 2"), failed.getMessage());
+
+    Properties client = new Properties();
+    client.setProperty("spark.master", "yarn");
+    client.setProperty("spark.submit.deployMode", "client");
+    assertFalse(ConvoyMain.inYarnApplicationMaster(client));
+    Properties standalone = new Properties();
+    standalone.setProperty("spark.master", "spark://master:7077");
+    standalone.setProperty("spark.submit.deployMode", "cluster");
+    assertFalse(ConvoyMain.inYarnApplicationMaster(standalone));
+    assertFalse(ConvoyMain.inYarnApplicationMaster(new Properties()));
   }
 
   @Test

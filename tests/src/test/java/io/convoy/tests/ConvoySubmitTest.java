@@ -86,6 +86,27 @@ class ConvoySubmitTest {
   }
 
   @Test
+  void theAssembledSparkSubmitsToYarnWithTheHadoopConfigurationOnItsClassPath() throws Exception {
+    Path job = dir.resolve("job.conf");
+    Files.writeString(job, "training.epochs = 1\n");
+    Path hadoopConf = Files.createDirectories(dir.resolve("hadoop-conf"));
+    Map<String, String> env = environment("HADOOP_CONF_DIR", hadoopConf.toString(), "CONVOY_SUBMIT_DRY_RUN", "1");
+    // Cluster mode on YARN: this JVM only submits, so the assembled Spark will do.
+    Result r = script(env, "--master", "yarn", "--deploy-mode", "cluster", "--", "train", "--conf", job.toString());
+    assertEquals(0, r.status(), r.output());
+    List<String> args = r.output().lines().toList();
+    assertTrue(args.contains("org.apache.spark.deploy.SparkSubmit"), args.toString());
+    // Where the YARN client finds the ResourceManager's address (yarn-site.xml).
+    String classpath = args.get(args.indexOf("-cp") + 1);
+    assertEquals(LocalCluster.SPARK_HOME.resolve("jars") + "/*:" + hadoopConf, classpath);
+    assertEquals(job.toString(), args.get(args.indexOf("--files") + 1));
+
+    Result standalone = script(env, "--master", "spark://master:7077", "--deploy-mode", "cluster", "--", "train");
+    assertEquals(2, standalone.status(), standalone.output());
+    assertTrue(standalone.output().contains("set SPARK_HOME"), standalone.output());
+  }
+
+  @Test
   void usageErrorsExitTwoWithOneLine() throws Exception {
     Result noSeparator = script(environment(), "--master", "local[2]", "train");
     assertEquals(2, noSeparator.status(), noSeparator.output());
