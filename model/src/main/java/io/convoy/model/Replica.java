@@ -194,7 +194,9 @@ public final class Replica {
     view.assign(Nd4j.createFromArray(g).reshape(view.shape()));
     applyLearningRate();
     net.update(examples);
-    net.params().subi(view);
+    // DL4J M2 keeps both as [1, n]; M2.1 (the -Pcuda build) has params() as [n]
+    INDArray params = net.params();
+    params.subi(view.reshape(params.shape()));
     net.setIteration(net.iteration() + 1);
   }
 
