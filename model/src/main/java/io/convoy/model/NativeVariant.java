@@ -85,7 +85,7 @@ public final class NativeVariant {
       return null;
     }
     return "this is the CUDA build (-Pcuda) and ND4J found no usable CUDA driver or device here, so it runs "
-        + "on the CPU without oneDNN (several times slower than the CPU build): on hosts without a GPU use "
+        + "on the CPU without oneDNN (slower than the CPU build, which has it): on hosts without a GPU use "
         + "the CPU build, submit/target/convoy-app.jar";
   }
 
