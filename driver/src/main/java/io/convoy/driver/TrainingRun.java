@@ -198,6 +198,12 @@ final class TrainingRun {
         training.workers(), sc.master(), averaging.mode().configName(), k, training.batchSize(),
         averaging.updaterState().configName(),
         training.engine() + (engine instanceof AllreduceAveraging ? " over ring allreduce" : ""), nativeBuild);
+    // Local replicas train in this JVM: say once that the CUDA build is on the CPU here (cluster
+    // executors given a GPU refuse to, see GpuBinding).
+    String cudaFallback = sc.isLocal() ? NativeVariant.cudaFallback() : null;
+    if (cudaFallback != null) {
+      console.printf("convoy: warning: %s%n", cudaFallback);
+    }
 
     double[] split = progress.split; // broadcast, data, compute, overhead, apply
     EvalResult eval = null;

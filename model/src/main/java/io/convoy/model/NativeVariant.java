@@ -59,12 +59,38 @@ public final class NativeVariant {
   public static String loaded() {
     var backend = org.nd4j.linalg.factory.Nd4j.getBackend(); // loads the natives and ND4J's settings
     String ext = System.getProperty(EXTENSION_PROPERTY, "");
-    if (!backend.getClass().getName().contains(".cpu.")) {
+    if (!onCpu(backend.getClass().getName())) {
       return "cuda " + org.bytedeco.javacpp.Loader.getPlatform() + ext;
     }
     boolean oneDnn = org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN()
         && org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
+    if (cudaBuild()) {
+      // The CUDA build carries only the plain CPU natives, which JavaCPP falls back to.
+      return org.bytedeco.javacpp.Loader.getPlatform() + " on the CPU, no CUDA" + (oneDnn ? "" : " (oneDNN off)");
+    }
     return org.bytedeco.javacpp.Loader.getPlatform() + ext + (oneDnn ? "" : " (oneDNN off)");
+  }
+
+  /**
+   * What to tell the user when the CUDA build runs on the CPU here (loads ND4J), or null. ND4J
+   * falls back to its CPU backend when the CUDA backend cannot load (no driver, no device);
+   * that is fine for a client-mode driver, not for training.
+   */
+  public static String cudaFallback() {
+    return cudaFallback(cudaBuild(), org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getName());
+  }
+
+  static String cudaFallback(boolean cudaBuild, String backendClass) {
+    if (!cudaBuild || !onCpu(backendClass)) {
+      return null;
+    }
+    return "this is the CUDA build (-Pcuda) and ND4J found no usable CUDA driver or device here, so it runs "
+        + "on the CPU without oneDNN (slower than the CPU build, which has it): on hosts without a GPU use "
+        + "the CPU build, submit/target/convoy-app.jar";
+  }
+
+  private static boolean onCpu(String backendClass) {
+    return backendClass.contains(".cpu.");
   }
 
   /** Feature flags of the first CPU, empty where /proc/cpuinfo cannot be read (then: no AVX2). */

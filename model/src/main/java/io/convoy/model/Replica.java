@@ -236,7 +236,9 @@ public final class Replica {
     }
     applyLearningRate();
     net.update(examples);
-    net.params().subi(view);
+    // DL4J M2 keeps both as [1, n]; M2.1 (the -Pcuda build) has params() as [n]
+    INDArray params = net.params();
+    params.subi(view.reshape(params.shape()));
     net.setIteration(net.iteration() + 1);
   }
 

@@ -118,10 +118,38 @@ class ConvoySubmitTest {
     assertTrue(noJob.output().contains("no such job file"), noJob.output());
   }
 
+  @Test
+  void convoyCudaSubmitsTheCudaJarAndSaysHowToBuildIt() throws Exception {
+    // A copy of the script in a checkout of its own, so that a real CUDA build is left alone.
+    Path submit = dir.resolve("checkout/submit");
+    Files.createDirectories(submit.resolve("target/cuda/spark-home/jars"));
+    Path script = Files.copy(SCRIPT, submit.resolve("convoy-submit"));
+    Files.copy(LocalCluster.ROOT.resolve("submit/jvm.options"), submit.resolve("jvm.options"));
+    Map<String, String> env = environment("CONVOY_CUDA", "1", "CONVOY_SPARK_DEFAULTS", "");
+    Result missing = script(script, env, "--", "train", "--out", "runs/gpu");
+    assertEquals(1, missing.status(), missing.output());
+    assertTrue(missing.output().contains("submit/target/cuda/convoy-app-cuda.jar is missing")
+        && missing.output().contains("'mvn -B -Pcuda -DskipTests package -pl submit -am'"), missing.output());
+
+    Path jar = Files.createFile(submit.resolve("target/cuda/convoy-app-cuda.jar"));
+    env.put("CONVOY_SUBMIT_DRY_RUN", "1");
+    Result r = script(script, env, "--master", "spark://gpu-master:7077", "--", "train", "--out", "runs/gpu");
+    assertEquals(0, r.status(), r.output());
+    List<String> args = r.output().lines().toList();
+    assertEquals(List.of(jar.toString(), "train", "--out", "runs/gpu"), args.subList(args.size() - 4, args.size()));
+    // Without SPARK_HOME, the Spark home the CUDA build assembled beside its jar.
+    assertEquals(submit.resolve("target/cuda/spark-home/jars") + "/*", args.get(args.indexOf("-cp") + 1));
+  }
+
   record Result(int status, String output) {}
 
   private Result script(Map<String, String> env, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+    return script(SCRIPT, env, args);
+  }
+
+  private Result script(Path script, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().remove("SPARK_HOME");

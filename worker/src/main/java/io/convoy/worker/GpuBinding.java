@@ -62,20 +62,41 @@ public final class GpuBinding {
   /**
    * Makes {@code device} the calling thread's ND4J device.
    *
-   * @throws IllegalStateException when this build has no CUDA backend or ND4J does not see the device
+   * @throws IllegalStateException when this build has no CUDA backend, ND4J fell back to the CPU
+   *     (no usable driver or device) or ND4J does not see the device
    */
   static void bind(int device) {
-    if (!NativeVariant.cudaBuild()) {
-      throw new IllegalStateException("Spark assigned this task GPU " + device + ", but this convoy build has "
-          + "ND4J's CPU backend only: build it with 'mvn -Pcuda -DskipTests package', or remove "
-          + "spark.task.resource.gpu.amount");
-    }
-    AffinityManager affinity = Nd4j.getAffinityManager();
-    int devices = affinity.getNumberOfDevices();
-    if (device >= devices) {
-      throw new IllegalStateException("Spark assigned this task GPU " + device + ", but ND4J sees " + devices
-          + " device(s) on this host: check the discovery script's output and CUDA_VISIBLE_DEVICES");
+    boolean cudaBuild = NativeVariant.cudaBuild();
+    boolean onCuda = cudaBuild && NativeVariant.cudaFallback() == null;
+    AffinityManager affinity = onCuda ? Nd4j.getAffinityManager() : null;
+    String problem = problem(device, cudaBuild, onCuda, onCuda ? affinity.getNumberOfDevices() : 0);
+    if (problem != null) {
+      throw new IllegalStateException(problem);
     }
     affinity.unsafeSetDevice(device);
+  }
+
+  /**
+   * Why a task given GPU {@code device} cannot use it, or null when it can.
+   *
+   * @param onCuda whether ND4J runs on its CUDA backend here (not on the CPU it falls back to)
+   * @param devices the CUDA devices ND4J sees
+   */
+  static String problem(int device, boolean cudaBuild, boolean onCuda, int devices) {
+    if (!cudaBuild) {
+      return "Spark assigned this task GPU " + device + ", but this convoy build has "
+          + "ND4J's CPU backend only: build it with 'mvn -Pcuda -DskipTests package', or remove "
+          + "spark.task.resource.gpu.amount";
+    }
+    if (!onCuda) {
+      return "Spark assigned this task GPU " + device + ", but this CUDA build (-Pcuda) found no usable "
+          + "CUDA driver or device on this host and ND4J fell back to the CPU: check the NVIDIA driver, "
+          + "CUDA 11.6 and cuDNN 8.3 here (the executor log has ND4J's reason)";
+    }
+    if (device >= devices) {
+      return "Spark assigned this task GPU " + device + ", but ND4J sees " + devices
+          + " device(s) on this host: check the discovery script's output and CUDA_VISIBLE_DEVICES";
+    }
+    return null;
   }
 }

@@ -2,6 +2,7 @@ package io.convoy.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,21 @@ class GpuBindingTest {
     assertFalse(NativeVariant.cudaBuild(), "the default build has ND4J's CPU backend only");
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> GpuBinding.bind(0));
     assertTrue(e.getMessage().contains("mvn -Pcuda"), e.getMessage());
+  }
+
+  @Test
+  void aCudaBuildThatFellBackToTheCpuRefusesTheGpuInsteadOfTrainingThere() {
+    String problem = GpuBinding.problem(0, true, false, 0);
+    assertTrue(problem.contains("GPU 0") && problem.contains("no usable CUDA driver or device")
+        && problem.contains("fell back to the CPU"), problem);
+  }
+
+  @Test
+  void aCudaBuildOnCudaBindsOnlyDevicesNd4jSees() {
+    assertNull(GpuBinding.problem(1, true, true, 2));
+    String problem = GpuBinding.problem(2, true, true, 2);
+    assertTrue(problem.contains("ND4J sees 2 device(s)"), problem);
+    assertTrue(GpuBinding.problem(0, false, false, 0).contains("mvn -Pcuda"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -34,11 +35,14 @@ record FirstLayerFilters(List<float[]> filters, int channels, int height, int wi
       if (w == null || w.rank() != 4) {
         return null;
       }
-      // DL4J keeps convolution weights as [out, in, kernel height, kernel width].
+      // DL4J keeps convolution weights as [out, in, kernel height, kernel width]. One copy, cut
+      // here: ND4J M2.1 (the -Pcuda build) copies the last slice of a parameter view as empty.
       long[] shape = w.shape();
+      float[] all = w.dup('c').reshape(w.length()).toFloatVector();
+      int size = (int) (shape[1] * shape[2] * shape[3]);
       List<float[]> filters = new ArrayList<>();
       for (int o = 0; o < shape[0]; o++) {
-        filters.add(w.slice(o).dup('c').reshape(w.slice(o).length()).toFloatVector());
+        filters.add(Arrays.copyOfRange(all, o * size, (o + 1) * size));
       }
       return new FirstLayerFilters(filters, (int) shape[1], (int) shape[2], (int) shape[3]);
     } catch (IOException e) {

@@ -7,13 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The report's page from metrics alone: unfinished runs, many rounds, names that need escaping. */
 class RunReportTest {
@@ -70,6 +79,33 @@ class RunReportTest {
     assertEquals(1.5, b[0][0]); // rounds 1 and 2
     assertEquals(0.5, b[1][0]);
     assertEquals(799.5, b[0][Charts.MAX_POINTS - 1]);
+  }
+
+  @Test
+  void firstLayerFiltersAreTheSavedConvolutionWeightsFilterByFilter() throws Exception {
+    // 6 filters of 2 x 2 x 1: the biases (stored first) outnumber a filter's weights, the case in
+    // which ND4J M2.1 (the -Pcuda build) copied the last filter's slice of the view as empty.
+    var conf = new NeuralNetConfiguration.Builder().seed(7).list()
+        .layer(new ConvolutionLayer.Builder(2, 1).nOut(6).build())
+        .layer(new OutputLayer.Builder().nOut(2).activation(Activation.SOFTMAX).build())
+        .setInputType(InputType.convolutional(8, 8, 2)).build();
+    MultiLayerNetwork net = new MultiLayerNetwork(conf);
+    net.init();
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    ModelSerializer.writeModel(net, zip, false);
+    FirstLayerFilters f = FirstLayerFilters.of(zip.toByteArray());
+    assertEquals(List.of(2, 2, 1), List.of(f.channels(), f.height(), f.width()));
+    assertEquals(6, f.filters().size());
+    INDArray w = net.getLayer(0).getParam("W");
+    for (int o = 0; o < 6; o++) {
+      float[] filter = f.filters().get(o);
+      assertEquals(2 * 2, filter.length, "filter " + o);
+      for (int c = 0; c < 2; c++) {
+        for (int y = 0; y < 2; y++) {
+          assertEquals(w.getFloat(o, c, y, 0), filter[c * 2 + y], "filter " + o);
+        }
+      }
+    }
   }
 
   @Test
