@@ -61,7 +61,8 @@ final class ConfigBinder {
     }
     ClusterConfig cluster = new ClusterConfig(master("cluster.master"),
         integer("cluster.threads-per-worker", 1, 1024),
-        integer("cluster.loader-threads", 1, 256), bool("cluster.memory-check"));
+        integer("cluster.loader-threads", 1, 256), bool("cluster.memory-check"),
+        integer("cluster.decoded-cache-mb", 0, 1_000_000));
     OutputConfig output = new OutputConfig(nonEmpty("output.dir"), bool("output.report"),
         integer("output.train-metrics-images", 0, Integer.MAX_VALUE));
     CheckpointConfig checkpoint = new CheckpointConfig(

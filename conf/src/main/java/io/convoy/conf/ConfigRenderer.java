@@ -59,7 +59,7 @@ public final class ConfigRenderer {
             "fallback-to-jobs", t.allreduce().fallbackToJobs())));
     root.put("cluster", map("master", c.cluster().master(),
         "threads-per-worker", c.cluster().threadsPerWorker(), "loader-threads", c.cluster().loaderThreads(),
-        "memory-check", c.cluster().memoryCheck()));
+        "memory-check", c.cluster().memoryCheck(), "decoded-cache-mb", c.cluster().decodedCacheMb()));
     root.put("output", map("dir", c.output().dir(), "report", c.output().report(),
         "train-metrics-images", c.output().trainMetricsImages()));
     CheckpointConfig k = c.checkpoint();

@@ -27,7 +27,7 @@ public record ConvoyConfig(
   /** The same configuration with another Spark master URL. */
   public ConvoyConfig withMaster(String master) {
     return new ConvoyConfig(data, pipeline, model, optimizer, training,
-        new ClusterConfig(master, cluster.threadsPerWorker(), cluster.loaderThreads(), cluster.memoryCheck()),
+        cluster.withMaster(master),
         output, checkpoint);
   }
 }

@@ -41,6 +41,18 @@ class OperateKeysTest {
   }
 
   @Test
+  void decodedCacheBudgetHasADefaultAnOffAndALimit() {
+    assertEquals(ClusterConfig.DEFAULT_DECODED_CACHE_MB, ConfigLoader.defaults().cluster().decodedCacheMb());
+    ConvoyConfig off = ConfigLoader.load(null, List.of("cluster.decoded-cache-mb=0"));
+    assertEquals(0, off.cluster().decodedCacheMb());
+    assertEquals(0, off.withMaster("yarn").cluster().decodedCacheMb());
+    assertEquals(off, ConfigLoader.parse(ConfigRenderer.render(off)));
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(null, List.of("cluster.decoded-cache-mb=-5")));
+    assertTrue(e.getMessage().contains("cluster.decoded-cache-mb: found -5"), e.getMessage());
+  }
+
+  @Test
   void nonBooleansAreReportedTogetherWithKeyAndValue() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> ConfigLoader.load(null, List.of("output.report=sometimes", "output.train-metrics-images=-1")));

@@ -77,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
           .mapPartitions(new ShardReader(new HadoopConf(sc.hadoopConfiguration())), true)
           .setName("evaluation images");
       WorkerSettings settings = new WorkerSettings(UUID.randomUUID().toString(),
-          config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), 0);
+          config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), 0, 0);
       result = new Evaluation(sc, rdd, saved.spec(), config, settings)
           .evaluate(saved.parameters(), "evaluate " + saved.uri() + " on " + catalog.root());
     }

@@ -112,7 +112,8 @@ final class TrainingRun {
         MemoryCheck.require(sc.getConf(), spec, config.training().batchSize());
       }
       WorkerSettings settings = new WorkerSettings(UUID.randomUUID().toString(),
-          config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches());
+          config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches(),
+          config.cluster().decodedCacheMb() * 1024L * 1024L);
       Replica initial = Replica.initialize(spec, seed);
       TrainingEngine engine = engine(config, sc, trainRdd, spec, schedule, initial, settings);
       if (resumed != null) {

@@ -10,11 +10,27 @@ import java.util.List;
 final class BatchAssembler {
   private final ImagePipeline pipeline;
   private final long seed;
+  /** Decoded tensors of a pipeline without random draws, or null. */
+  private final DecodedTensors decoded;
 
   /** {@code seed}: the run's seed, from which random augmentations derive. */
   BatchAssembler(ImagePipeline pipeline, long seed) {
+    this(pipeline, seed, 0);
+  }
+
+  /**
+   * {@code cacheBytes}: heap for keeping decoded tensors of one shard between epochs, used only
+   * when the pipeline draws nothing at random (see {@link DecodedTensors}); 0 for none.
+   */
+  BatchAssembler(ImagePipeline pipeline, long seed, long cacheBytes) {
     this.pipeline = pipeline;
     this.seed = seed;
+    this.decoded = cacheBytes > 0 && !pipeline.isRandom() ? new DecodedTensors(cacheBytes) : null;
+  }
+
+  /** The decoded-tensor cache, or null when there is none (tests). */
+  DecodedTensors decoded() {
+    return decoded;
   }
 
   /**
@@ -41,14 +57,19 @@ final class BatchAssembler {
         skipped.add(s.path() + "\t" + s.unreadable());
         continue;
       }
-      float[] tensor;
-      try {
-        tensor = pipeline.isRandom()
-            ? pipeline.toTensor(s.bytes(), seed, epoch, sampleId(s.path()))
-            : pipeline.toTensor(s.bytes());
-      } catch (ImageDecodeException e) {
-        skipped.add(s.path() + "\tcannot decode: " + e.getMessage());
-        continue;
+      float[] tensor = decoded == null ? null : decoded.get(index, s.path(), s.bytes());
+      if (tensor == null) {
+        try {
+          tensor = pipeline.isRandom()
+              ? pipeline.toTensor(s.bytes(), seed, epoch, sampleId(s.path()))
+              : pipeline.toTensor(s.bytes());
+        } catch (ImageDecodeException e) {
+          skipped.add(s.path() + "\tcannot decode: " + e.getMessage());
+          continue;
+        }
+        if (decoded != null) {
+          decoded.put(index, s.path(), s.bytes(), tensor);
+        }
       }
       System.arraycopy(tensor, 0, features, n * len, len);
       labels[n++] = s.label();
