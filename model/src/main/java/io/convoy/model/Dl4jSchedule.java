@@ -1,11 +1,8 @@
 package io.convoy.model;
 
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import org.deeplearning4j.nn.api.Trainable;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.MapSchedule;
@@ -38,17 +35,8 @@ public final class Dl4jSchedule {
   /** Puts {@link #of} on every updater of {@code net} that has a learning rate. */
   public static void install(MultiLayerNetwork net, ModelSpec spec) {
     MapSchedule schedule = of(spec);
-    Set<IUpdater> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Trainable layer : net.getLayers()) {
-      if (layer.getConfig() == null) {
-        continue;
-      }
-      for (String param : layer.paramTable(false).keySet()) {
-        IUpdater u = layer.getConfig().getUpdaterByParam(param);
-        if (u != null && u.hasLearningRate() && seen.add(u)) {
-          u.setLrAndSchedule(Double.NaN, schedule);
-        }
-      }
+    for (IUpdater u : Replica.updaterConfigs(Arrays.asList(net.getLayers()))) {
+      u.setLrAndSchedule(Double.NaN, schedule);
     }
   }
 }

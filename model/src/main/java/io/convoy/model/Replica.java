@@ -34,7 +34,7 @@ public final class Replica {
   private final LearningRateSchedule schedule;
   /** The flattened ranges [start, end) whose "gradient" is an update DL4J does not divide by the batch. */
   private final long[][] undividedRanges;
-  /** The network's updater configurations, fixed when it is built (see {@link #updaterConfigs(Network)}). */
+  /** The network's updater configurations, fixed when it is built (see {@link #updaterConfigs(List)}). */
   private final List<IUpdater> updaterConfigs;
   private double learningRateFactor = 1;
 
@@ -43,7 +43,7 @@ public final class Replica {
     this.net = net;
     this.schedule = new LearningRateSchedule(spec.optimizer(), spec.plan());
     this.undividedRanges = undividedRanges(net);
-    this.updaterConfigs = updaterConfigs(net);
+    this.updaterConfigs = updaterConfigs(net.orderedLayers());
   }
 
   /** A new network with weights drawn from {@code seed} (the calling thread's ND4J RNG is reseeded). */
@@ -261,13 +261,14 @@ public final class Replica {
   }
 
   /**
-   * The distinct updater configurations of all parameters. DL4J's gradient updaters keep a
-   * reference to exactly these objects and read the rate from them at every step.
+   * The distinct updater configurations with a learning rate of all the layers' parameters.
+   * DL4J's gradient updaters keep a reference to exactly these objects and read the rate from
+   * them at every step.
    */
-  private static List<IUpdater> updaterConfigs(Network net) {
+  static List<IUpdater> updaterConfigs(List<? extends Trainable> layers) {
     Set<IUpdater> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<IUpdater> result = new ArrayList<>();
-    for (Trainable layer : net.orderedLayers()) {
+    for (Trainable layer : layers) {
       if (layer.getConfig() == null) {
         continue;
       }
