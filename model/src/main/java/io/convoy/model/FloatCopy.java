@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * data type) takes ND4J's portable path, which gives the same floats.
  */
 final class FloatCopy {
-  private static final boolean CPU_BACKEND = Nd4j.getBackend().getClass().getName().contains(".cpu.");
+  private static final boolean CPU_BACKEND = NativeVariant.onCpu(Nd4j.getBackend().getClass().getName());
 
   private FloatCopy() {}
 

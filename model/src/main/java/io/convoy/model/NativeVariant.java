@@ -89,7 +89,8 @@ public final class NativeVariant {
         + "the CPU build, submit/target/convoy-app.jar";
   }
 
-  private static boolean onCpu(String backendClass) {
+  /** Whether ND4J's backend of this class name is the CPU one. */
+  static boolean onCpu(String backendClass) {
     return backendClass.contains(".cpu.");
   }
 
