@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -147,7 +148,7 @@ final class BenchEnginesCommand implements Callable<Integer> {
     long firstSeed = base.training().seed();
     List<Row> rows = new ArrayList<>();
     if (only == null || only.isEmpty() || only.contains(SINGLE)) {
-      rows.add(over(SINGLE, seed -> singleProcess(ConfigLoader.load(conf, with(job, "training.seed=" + seed))),
+      rows.add(over(SINGLE, seed -> singleProcess(ConfigLoader.load(conf, with(job, List.of("training.seed=" + seed)))),
           firstSeed, console));
     }
     for (Variant v : variants) {
@@ -194,14 +195,7 @@ final class BenchEnginesCommand implements Callable<Integer> {
           seeds > 1 ? "  (seed " + (firstSeed + i) + ")" : "");
       console.flush();
     }
-    double[] sorted = speed.clone();
-    java.util.Arrays.sort(sorted);
-    double median = seeds % 2 == 1 ? sorted[seeds / 2] : (sorted[seeds / 2 - 1] + sorted[seeds / 2]) / 2;
-    return new Row(name, median, top1, seconds);
-  }
-
-  private static List<String> with(List<String> job, String... more) {
-    return with(job, List.of(more));
+    return new Row(name, new Median().evaluate(speed), top1, seconds);
   }
 
   private static List<String> with(List<String> job, List<String> more) {

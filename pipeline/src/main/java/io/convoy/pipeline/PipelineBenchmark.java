@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * Measures how many images per second a pipeline decodes and augments from encoded bytes in
@@ -99,10 +100,7 @@ public final class PipelineBenchmark {
   }
 
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    return new Median().evaluate(values);
   }
 
   /** CPU time of the whole process, or -1 where the JVM cannot tell. */

@@ -5,8 +5,8 @@ import io.convoy.model.NativeVariant;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
  * Training throughput with decoding and augmentation on the loader threads (as workers train)
@@ -87,9 +87,6 @@ public final class AugmentationBenchmark {
   }
 
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return new Median().evaluate(values);
   }
 }
