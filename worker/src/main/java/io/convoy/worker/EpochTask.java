@@ -143,7 +143,8 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
     } else if (policy == UpdaterStatePolicy.LOCAL) {
       local.beginLocalEpochStage(epoch.epoch());
     }
-    BatchPrefetcher batches = local.prefetcher(new BatchAssembler(pipeline, schedule.seed(), settings.decodedCacheBytes()), schedule, rank,
+    BatchPrefetcher batches = local.prefetcher(
+        new BatchAssembler(pipeline, schedule.seed(), settings.decodedCacheBytes()), schedule, rank,
         settings.prefetchBatches(), settings.loaderThreads());
     boolean gradients = epoch.mode() == AveragingMode.GRADIENTS;
     int p = replica.numParameters();

@@ -51,7 +51,8 @@ public final class RoundTask implements Function2<Integer, Iterator<EncodedSampl
     replica.setParameters(in.parameters());
     replica.setStep(round.globalStep(), round.epoch());
     replica.setLearningRateFactor(round.learningRateFactor());
-    BatchPrefetcher batches = local.prefetcher(new BatchAssembler(pipeline, schedule.seed(), settings.decodedCacheBytes()), schedule, shard,
+    BatchPrefetcher batches = local.prefetcher(
+        new BatchAssembler(pipeline, schedule.seed(), settings.decodedCacheBytes()), schedule, shard,
         settings.prefetchBatches(), settings.loaderThreads());
 
     RoundResult result;
