@@ -199,8 +199,9 @@ final class AllreduceAveraging implements TrainingEngine {
       round = next.round();
       stateRound = round;
       step = next.step();
+      List<String> skipped = outcomes.stream().flatMap(o -> o.skipped().stream()).toList();
       return new EpochStats(delivery.rounds, delivery.batches, delivery.examples, delivery.lossSum,
-          (System.nanoTime() - start) / 1e9);
+          (System.nanoTime() - start) / 1e9, skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the driver's progress channel: " + e.getMessage(), e);
     } finally {

@@ -248,6 +248,8 @@ final class TrainingRun {
       }
       // Not in finally: a failed epoch ends the run, and its error line follows the bar as it stood.
       bar.close();
+      skips.record(engineStats.skipped(), "epoch " + (epoch + 1) + " training");
+      progress.skipped = skips.lines();
       long evalStart = System.nanoTime();
       eval = evaluation.evaluate(engine.state().parameters(), "epoch " + (epoch + 1) + " validation");
       skips.record(eval.skipped(), "epoch " + (epoch + 1) + " validation");

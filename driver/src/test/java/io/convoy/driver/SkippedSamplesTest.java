@@ -69,6 +69,31 @@ class SkippedSamplesTest {
     assertEquals("final", events.get(events.size() - 1).get("event").asText());
   }
 
+  /**
+   * Over the allreduce transport with a minibatch of one, a broken sample leaves its minibatch
+   * empty on its replica: that replica contributes a zero gradient to the round, as over jobs.
+   */
+  @Test
+  void aMinibatchWhoseEverySampleIsSkippedContributesNothingOverAllreduce() throws Exception {
+    Path run = out.resolve("empty-minibatch");
+    ConvoyCliTest.Result r = ConvoyCliTest.run("train", "--out", run.toString(),
+        "--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
+        "--set", "data.image-size=16", "--set", "training.workers=2", "--set", "training.batch-size=1",
+        "--set", "training.epochs=1", "--set", "training.averaging.mode=gradients",
+        "--set", "training.transport=allreduce", "--set", "cluster.master=local[2]", "--set", "data.max-skipped=5");
+    assertEquals(0, r.status(), r.stderr());
+    List<String> lines = Files.readAllLines(run.resolve("skipped.txt"));
+    for (Path file : broken) {
+      assertTrue(lines.stream().anyMatch(l -> l.startsWith(uri(file)) && l.contains("\tcannot decode")),
+          lines + " lacks " + file);
+    }
+    List<JsonNode> events = ResumeTest.events(run);
+    long examples = events.stream().filter(e -> e.get("event").asText().equals("round"))
+        .mapToLong(e -> e.get("examples").asLong()).sum();
+    assertEquals(29 - broken.size(), examples, "every loaded sample but the broken ones trained once");
+    assertEquals("final", events.get(events.size() - 1).get("event").asText());
+  }
+
   @Test
   void moreBrokenSamplesThanTheBudgetFailTheRunClearly() throws Exception {
     Path run = out.resolve("fail");

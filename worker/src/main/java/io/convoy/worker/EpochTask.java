@@ -157,6 +157,7 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
     int round = snapshot != null ? snapshot.round() : epoch.firstRound();
     int firstBatch = snapshot != null ? snapshot.batchesDone() : epoch.firstBatch();
     List<RoundReport> reports = new ArrayList<>();
+    ArrayList<String> skipped = new ArrayList<>(0); // ArrayList: registered with Kryo
     for (int first = firstBatch; first < schedule.batchesPerEpoch(); first += k) {
       long t0 = System.nanoTime();
       int count = Math.min(k, schedule.batchesPerEpoch() - first);
@@ -171,6 +172,7 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
         long a = System.nanoTime();
         BatchAssembler.Batch batch = batches.take(shard, epoch.epoch(), first);
         long b = System.nanoTime();
+        skipped.addAll(batch.skipped());
         if (batch.size() > 0) {
           lossSum = replica.computeGradient(batch.features(), batch.labels(), batch.size(), buffer, 0);
         } else { // every sample of the minibatch was skipped: it contributes a zero gradient sum
@@ -187,6 +189,7 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
           long a = System.nanoTime();
           BatchAssembler.Batch batch = batches.take(shard, epoch.epoch(), i);
           long b = System.nanoTime();
+          skipped.addAll(batch.skipped());
           if (batch.size() > 0) {
             lossSum += replica.fit(batch.features(), batch.labels(), batch.size());
           }
@@ -235,10 +238,10 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
       }
     }
     if (rank != 0) {
-      return new EpochOutcome(rank, null, new ArrayList<>()); // ArrayList: registered with Kryo
+      return new EpochOutcome(rank, null, new ArrayList<>(), skipped); // ArrayList: registered with Kryo
     }
     float[] updater = epoch.sharedUpdaterState() ? replica.updaterState() : new float[0];
-    return new EpochOutcome(rank, new ModelState(replica.parameters(), updater), reports);
+    return new EpochOutcome(rank, new ModelState(replica.parameters(), updater), reports, skipped);
   }
 
   /** The same rounding as the jobs transport's mean: the float sum scaled in double. */
