@@ -57,6 +57,8 @@ final class AllreduceAveraging implements TrainingEngine {
    * the epoch's end is seen within this time (at 100 ms it was a tenth of a LeNet epoch).
    */
   private static final long POLL_MILLIS = 2;
+  /** How long the driver waits after the stage for rank 0's channel to be read to its end. */
+  private static final long DRAIN_MILLIS = 5_000;
 
   private final JavaSparkContext sc;
   private final JavaRDD<EncodedSample> shards;
@@ -162,13 +164,7 @@ final class AllreduceAveraging implements TrainingEngine {
         while (!job.isDone()) {
           ProgressServer.Progress p = progress.poll(POLL_MILLIS);
           if (p != null) {
-            if (p.snapshot() != null && p.snapshot().round() == p.report().round()) {
-              // Before the round is delivered: a checkpoint due after it takes this state.
-              state = new ModelState(p.snapshot().state().parameters(),
-                  spec.sharedUpdaterState() ? p.snapshot().state().updaterState() : state.updaterState());
-              stateRound = p.report().round();
-            }
-            delivery.deliver(p.report());
+            deliver(p, delivery, spec);
           }
           for (ProgressServer.Resumption r = progress.resumption(); r != null; r = progress.resumption()) {
             console.printf("convoy: epoch %d's barrier stage failed and was retried: %s%n", epoch + 1,
@@ -177,6 +173,12 @@ final class AllreduceAveraging implements TrainingEngine {
           }
         }
         outcomes = job.get();
+        // The stage can end before the driver has taken all rank 0 sent (a short epoch ends
+        // within milliseconds): take the rest, snapshots included, before the result's rounds.
+        progress.awaitReadersDone(DRAIN_MILLIS);
+        for (ProgressServer.Progress p = progress.poll(0); p != null; p = progress.poll(0)) {
+          deliver(p, delivery, spec);
+        }
       } catch (RuntimeException | InterruptedException e) {
         job.cancel(true);
         if (e instanceof InterruptedException) {
@@ -207,6 +209,17 @@ final class AllreduceAveraging implements TrainingEngine {
     } finally {
       broadcast.destroy();
     }
+  }
+
+  /** Delivers a round rank 0 reported, first taking the state of its snapshot if it brought one. */
+  private void deliver(ProgressServer.Progress p, Delivery delivery, EpochSpec spec) {
+    if (p.snapshot() != null && p.snapshot().round() == p.report().round()) {
+      // Before the round is delivered: a checkpoint due after it takes this state.
+      state = new ModelState(p.snapshot().state().parameters(),
+          spec.sharedUpdaterState() ? p.snapshot().state().updaterState() : state.updaterState());
+      stateRound = p.report().round();
+    }
+    delivery.deliver(p.report());
   }
 
   /**

@@ -42,6 +42,8 @@ final class ProgressServer implements AutoCloseable {
   private final BlockingQueue<Progress> reports = new LinkedBlockingQueue<>();
   private final BlockingQueue<Resumption> resumptions = new LinkedBlockingQueue<>();
   private final NavigableMap<Integer, StageSnapshot> snapshots = new TreeMap<>();
+  /** Connections accepted and not yet read to their end (guarded by this). */
+  private int open;
 
   private ProgressServer(ServerSocket server, byte[] token) {
     this.server = server;
@@ -62,6 +64,32 @@ final class ProgressServer implements AutoCloseable {
   /** The next report, or null if none arrives within {@code millis}. */
   Progress poll(long millis) throws InterruptedException {
     return reports.poll(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Waits until every connection accepted so far has been read to its end (rank 0 closes its
+   * channel before its task returns, so after the stage every report it sent is then queued), or
+   * {@code millis} have passed; whether it had.
+   */
+  synchronized boolean awaitReadersDone(long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    while (open > 0) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
+        return false;
+      }
+      wait(left);
+    }
+    return true;
+  }
+
+  private synchronized void opened() {
+    open++;
+  }
+
+  private synchronized void closed() {
+    open--;
+    notifyAll();
   }
 
   /** The next retried stage's resumption, or null. */
@@ -90,7 +118,14 @@ final class ProgressServer implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket s = server.accept();
-        daemon("convoy-progress-read", () -> read(s)).start();
+        opened();
+        daemon("convoy-progress-read", () -> {
+          try {
+            read(s);
+          } finally {
+            closed();
+          }
+        }).start();
       } catch (IOException e) {
         return; // closed
       }

@@ -2,8 +2,10 @@ package io.convoy.driver;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.worker.ModelState;
 import io.convoy.worker.ProgressProtocol;
@@ -33,6 +35,25 @@ class ProgressServerTest {
         assertEquals(report(2), take(server));
       }
       assertNull(server.poll(0), "a report without the token was queued");
+    }
+  }
+
+  /**
+   * After its stage, the driver waits for rank 0's channel to be read to its end: then every
+   * report rank 0 sent is queued, even those still in flight when the stage ended.
+   */
+  @Test
+  void everyReportIsQueuedOnceTheChannelsAreReadToTheirEnd() throws Exception {
+    try (ProgressServer server = ProgressServer.open("127.0.0.1", "secret")) {
+      Socket rank0 = new Socket(server.address().getAddress(), server.address().getPort());
+      send(rank0, "secret", report(1), report(2), report(3));
+      assertFalse(server.awaitReadersDone(50), "rank 0's channel is still open");
+      rank0.close();
+      assertTrue(server.awaitReadersDone(5000));
+      for (int round = 1; round <= 3; round++) {
+        assertEquals(report(round), server.poll(0).report(), "round " + round + " queued without waiting");
+      }
+      assertNull(server.poll(0));
     }
   }
 
