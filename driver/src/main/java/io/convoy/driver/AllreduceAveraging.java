@@ -57,8 +57,6 @@ final class AllreduceAveraging implements TrainingEngine {
    * the epoch's end is seen within this time (at 100 ms it was a tenth of a LeNet epoch).
    */
   private static final long POLL_MILLIS = 2;
-  /** How long the driver waits after the stage for rank 0's channel to be read to its end. */
-  private static final long DRAIN_MILLIS = 5_000;
 
   private final JavaSparkContext sc;
   private final JavaRDD<EncodedSample> shards;
@@ -175,7 +173,11 @@ final class AllreduceAveraging implements TrainingEngine {
         outcomes = job.get();
         // The stage can end before the driver has taken all rank 0 sent (a short epoch ends
         // within milliseconds): take the rest, snapshots included, before the result's rounds.
-        progress.awaitReadersDone(DRAIN_MILLIS);
+        long channel = rankZero(outcomes, epoch).channel();
+        if (channel != EpochOutcome.NO_CHANNEL && !progress.awaitEnd(channel, transport.timeoutMillis())) {
+          console.printf("convoy: warning: epoch %d's progress channel did not reach its end in %d ms; its last "
+              + "rounds come from the stage's result, without their snapshots%n", epoch + 1, transport.timeoutMillis());
+        }
         for (ProgressServer.Progress p = progress.poll(0); p != null; p = progress.poll(0)) {
           deliver(p, delivery, spec);
         }
@@ -192,8 +194,7 @@ final class AllreduceAveraging implements TrainingEngine {
         }
         throw new IllegalStateException("epoch " + (epoch + 1) + " failed: " + e.getCause(), e.getCause());
       }
-      EpochOutcome first = outcomes.stream().filter(o -> o.rank() == 0).findFirst()
-          .orElseThrow(() -> new IllegalStateException("epoch " + (epoch + 1) + ": rank 0 returned no result"));
+      EpochOutcome first = rankZero(outcomes, epoch);
       first.rounds().forEach(delivery::deliver); // those the side channel did not bring
       ModelState end = first.state();
       state = new ModelState(end.parameters(), spec.sharedUpdaterState() ? end.updaterState() : state.updaterState());
@@ -209,6 +210,11 @@ final class AllreduceAveraging implements TrainingEngine {
     } finally {
       broadcast.destroy();
     }
+  }
+
+  private static EpochOutcome rankZero(List<EpochOutcome> outcomes, int epoch) {
+    return outcomes.stream().filter(o -> o.rank() == 0).findFirst()
+        .orElseThrow(() -> new IllegalStateException("epoch " + (epoch + 1) + ": rank 0 returned no result"));
   }
 
   /** Delivers a round rank 0 reported, first taking the state of its snapshot if it brought one. */

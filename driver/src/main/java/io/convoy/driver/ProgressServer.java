@@ -14,7 +14,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashSet;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,8 +44,8 @@ final class ProgressServer implements AutoCloseable {
   private final BlockingQueue<Progress> reports = new LinkedBlockingQueue<>();
   private final BlockingQueue<Resumption> resumptions = new LinkedBlockingQueue<>();
   private final NavigableMap<Integer, StageSnapshot> snapshots = new TreeMap<>();
-  /** Connections accepted and not yet read to their end (guarded by this). */
-  private int open;
+  /** The ids of the channels read to their {@link ProgressProtocol#END} (guarded by this). */
+  private final Set<Long> ended = new HashSet<>();
 
   private ProgressServer(ServerSocket server, byte[] token) {
     this.server = server;
@@ -67,13 +69,14 @@ final class ProgressServer implements AutoCloseable {
   }
 
   /**
-   * Waits until every connection accepted so far has been read to its end (rank 0 closes its
-   * channel before its task returns, so after the stage every report it sent is then queued), or
-   * {@code millis} have passed; whether it had.
+   * Waits until the channel that rank 0 ended as {@code channel} ({@link ProgressProtocol#END})
+   * has been read to that end, so that every report and snapshot it sent before is queued, or
+   * {@code millis} have passed; whether it had. Rank 0 names the channel in its task's result: a
+   * connection not yet accepted, or one of a failed attempt, cannot satisfy the wait.
    */
-  synchronized boolean awaitReadersDone(long millis) throws InterruptedException {
+  synchronized boolean awaitEnd(long channel, long millis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-    while (open > 0) {
+    while (!ended.contains(channel)) {
       long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
       if (left <= 0) {
         return false;
@@ -83,12 +86,8 @@ final class ProgressServer implements AutoCloseable {
     return true;
   }
 
-  private synchronized void opened() {
-    open++;
-  }
-
-  private synchronized void closed() {
-    open--;
+  private synchronized void ended(long channel) {
+    ended.add(channel);
     notifyAll();
   }
 
@@ -118,14 +117,7 @@ final class ProgressServer implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket s = server.accept();
-        opened();
-        daemon("convoy-progress-read", () -> {
-          try {
-            read(s);
-          } finally {
-            closed();
-          }
-        }).start();
+        daemon("convoy-progress-read", () -> read(s)).start();
       } catch (IOException e) {
         return; // closed
       }
@@ -150,6 +142,10 @@ final class ProgressServer implements AutoCloseable {
         case ProgressProtocol.PROGRESS -> {
           while (true) {
             byte type = in.readByte();
+            if (type == ProgressProtocol.END) {
+              ended(in.readLong()); // after every message before it was queued
+              return;
+            }
             RoundReport report = RoundReport.read(in);
             StageSnapshot snapshot = type == ProgressProtocol.SNAPSHOT ? StageSnapshot.read(in) : null;
             if (snapshot != null) {
@@ -172,7 +168,7 @@ final class ProgressServer implements AutoCloseable {
         default -> { } // not a kind this driver knows: closed
       }
     } catch (EOFException e) {
-      // rank 0 finished or failed: its reports so far are queued
+      // rank 0 failed (a finished one ends with END): its reports so far are queued
     } catch (IOException e) {
       // the channel is best effort; reports also come with the stage's result
     }

@@ -42,7 +42,12 @@ import org.apache.spark.api.java.JavaSparkContext;
  * parameter averaging, evaluate every epoch, and write the run's outputs.
  */
 final class TrainingRun {
-  private final ConvoyConfig config;
+  /**
+   * The job as given, before {@code stats = dataset} is resolved: read once, in {@link #run()};
+   * everything after takes the resolved configuration as a parameter, so no output can be written
+   * from the unresolved one.
+   */
+  private final ConvoyConfig requested;
   private final PrintWriter console;
   /** The checkpoint folder to continue from, or null for a fresh run. */
   private final String resumeFrom;
@@ -57,7 +62,7 @@ final class TrainingRun {
   }
 
   TrainingRun(ConvoyConfig config, PrintWriter console, String resumeFrom, EpochProgress.Mode progress) {
-    this.config = config;
+    this.requested = config;
     this.console = console;
     this.resumeFrom = resumeFrom;
     this.progressMode = progress;
@@ -65,14 +70,14 @@ final class TrainingRun {
 
   TrainingSummary run() throws IOException {
     long wallStart = System.nanoTime();
-    try (JavaSparkContext sc = SparkContexts.create(config, "convoy train")) {
+    try (JavaSparkContext sc = SparkContexts.create(requested, "convoy train")) {
       Configuration hadoop = sc.hadoopConfiguration();
       SparkContexts.uiAddress(sc).ifPresent(ui -> console.printf("convoy: Spark UI at %s%n", ui));
-      OutputDir out = new OutputDir(config.output().dir(), hadoop);
-      DatasetPlan plan = DatasetPlan.of(config.data(), hadoop, config.training().seed());
+      OutputDir out = new OutputDir(requested.output().dir(), hadoop);
+      DatasetPlan plan = DatasetPlan.of(requested.data(), hadoop, requested.training().seed());
       // stats = dataset takes the pack's numbers; the rest of the run sees only the resolved config.
-      ConvoyConfig config = DatasetStats.resolve(this.config, plan.statsSource());
-      int classes = classes(plan);
+      ConvoyConfig config = DatasetStats.resolve(requested, plan.statsSource());
+      int classes = classes(config, plan);
       int workers = config.training().workers();
       if (plan.train().samples().size() < workers) {
         throw new ConfigException("training.workers", String.valueOf(workers),
@@ -132,7 +137,7 @@ final class TrainingRun {
         Checkpointing checkpoints = new Checkpointing(new CheckpointStore(
             config.checkpoint().resolvedDir(config.output().dir()), hadoop), config, spec, plan.classes(), dataset,
             metrics, console, engine, sc.getConf());
-        summary = train(sc, out, metrics, plan, spec, engine, evaluation, trainEvaluation, roundsPerEpoch,
+        summary = train(config, sc, out, metrics, plan, spec, engine, evaluation, trainEvaluation, roundsPerEpoch,
             taskTimes, skipped, wallStart, checkpoints, resumed);
       } finally {
         sc.sc().removeSparkListener(taskTimes);
@@ -147,7 +152,7 @@ final class TrainingRun {
   private TrainingEngine engine(ConvoyConfig config, JavaSparkContext sc, JavaRDD<EncodedSample> trainRdd, ModelSpec spec,
       BatchSchedule schedule, Replica initial, WorkerSettings settings) {
     return switch (config.training().engine()) {
-      case "convoy" -> config.training().transport().equals("allreduce") && allreduceFits(sc)
+      case "convoy" -> config.training().transport().equals("allreduce") && allreduceFits(config, sc)
           ? new AllreduceAveraging(sc, trainRdd, spec, config, schedule, initial, settings, console)
           : new Averaging(sc, trainRdd, spec, config, schedule, initial, settings);
       case "dl4j-paramavg" -> new Dl4jParamAveraging(sc, trainRdd, spec, config, schedule, initial, settings);
@@ -157,7 +162,7 @@ final class TrainingRun {
   }
 
   /** Whether all workers fit at once; false (fall back to jobs, said on the console) or an error otherwise. */
-  private boolean allreduceFits(JavaSparkContext sc) {
+  private boolean allreduceFits(ConvoyConfig config, JavaSparkContext sc) {
     int workers = config.training().workers();
     String problem = BarrierSlots.problem(sc.sc(), workers, config.training().allreduce().timeoutMillis());
     if (problem == null) {
@@ -170,7 +175,7 @@ final class TrainingRun {
     return false;
   }
 
-  private TrainingSummary train(JavaSparkContext sc, OutputDir out, MetricsLog metrics, DatasetPlan plan,
+  private TrainingSummary train(ConvoyConfig config, JavaSparkContext sc, OutputDir out, MetricsLog metrics, DatasetPlan plan,
       ModelSpec spec, TrainingEngine engine, Evaluation evaluation, Evaluation trainEvaluation, int roundsPerEpoch,
       TaskTimeListener taskTimes, List<SkippedFile> skipped, long wallStart, Checkpointing checkpoints,
       Checkpoint resumed) {
@@ -307,7 +312,7 @@ final class TrainingRun {
     long trainExamples = progress.trainExamples;
     int epochsRun = progress.epoch;
 
-    saveModel(out, spec, engine.state(), plan.classes());
+    saveModel(config, out, spec, engine.state(), plan.classes());
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     TrainingSummary summary = new TrainingSummary(eval.top1(), eval.top5(), eval.loss(), epochsRun,
         trainExamples / trainSeconds, wallSeconds, out.uri(), engine.state());
@@ -347,7 +352,7 @@ final class TrainingRun {
     };
   }
 
-  private int classes(DatasetPlan plan) {
+  private static int classes(ConvoyConfig config, DatasetPlan plan) {
     int found = plan.classes().size();
     if (!config.model().classesFromData() && config.model().classes() != found) {
       throw new ConfigException("model.classes", String.valueOf(config.model().classes()),
@@ -363,7 +368,7 @@ final class TrainingRun {
     }
   }
 
-  private void saveModel(OutputDir out, ModelSpec spec, ModelState state, List<String> labels) {
+  private static void saveModel(ConvoyConfig config, OutputDir out, ModelSpec spec, ModelState state, List<String> labels) {
     ModelZip.requireFinite(state, "at the end of training");
     out.writeAtomically("model.zip", ModelZip.of(config, spec, state, labels));
   }

@@ -51,12 +51,16 @@ class DivergenceTest {
     assertTrue(line.matches("convoy: error: training loss became (NaN|-?Infinity) by round " + diverged + ": .*"),
         r.stderr());
     assertFalse(Files.exists(run.resolve("model.zip")), "a diverged run saved a model");
+    int newest = -1;
     try (Stream<Path> checkpoints = Files.list(run.resolve("checkpoints"))) {
       for (Path checkpoint : checkpoints.filter(p -> p.getFileName().toString().startsWith("ckpt-")).toList()) {
         JsonNode progress = new ObjectMapper().readTree(checkpoint.resolve("progress.json").toFile());
         assertTrue(progress.get("rounds").asInt() < diverged, "checkpoint of a diverged round: " + checkpoint);
+        newest = Math.max(newest, progress.get("rounds").asInt());
       }
     }
+    // checkpoint.every-rounds = 1: the round before the divergence is checkpointed.
+    assertEquals(diverged - 1, newest, "the newest checkpoint is not of the last finite round");
   }
 
   /**

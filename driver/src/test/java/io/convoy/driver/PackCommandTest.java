@@ -97,6 +97,11 @@ class PackCommandTest {
     assertEquals(fromFolders.get("confusion"), fromPacks.get("confusion"));
   }
 
+  /**
+   * Trained from a pack with {@code stats = dataset}, the run's outputs (config.conf, model.zip,
+   * checkpoints) hold the pack's numbers, so evaluate and predict work from the run or from a
+   * checkpoint with no pack in sight.
+   */
   @Test
   void normalizeAndLightingTakeTheirStatisticsFromThePack() throws Exception {
     Path run = out.resolve("stats");
@@ -122,6 +127,27 @@ class PackCommandTest {
     int held = start.get("val_images").asInt();
     assertTrue(held > 0 && held < index.count(), start.toString());
     assertEquals(index.count(), start.get("train_images").asInt() + held);
+
+    // The model.zip of the run and of its checkpoint hold the resolved numbers too: evaluate and
+    // predict use them without the pack, and agree with each other.
+    Path checkpoint = run.resolve("checkpoints").resolve("ckpt-000001");
+    assertTrue(Files.isDirectory(checkpoint), "no checkpoint after epoch 1 in " + run);
+    String image;
+    try (Stream<Path> files = Files.walk(data.resolve("val"))) {
+      image = files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow().toString();
+    }
+    List<String> predictions = new java.util.ArrayList<>();
+    for (Path model : List.of(run, checkpoint)) {
+      ConvoyCliTest.Result eval = ConvoyCliTest.run("evaluate", "--model", model.toString(),
+          "--data", data.resolve("val").toString(), "--json", "--master", "local[2]");
+      assertEquals(0, eval.status(), model + ": " + eval.stderr());
+      assertEquals(data.resolve("val").toFile().list().length * 4,
+          new ObjectMapper().readTree(eval.stdout()).get("images").asInt());
+      ConvoyCliTest.Result predict = ConvoyCliTest.run("predict", "--model", model.toString(), image);
+      assertEquals(0, predict.status(), model + ": " + predict.stderr());
+      predictions.add(predict.stdout());
+    }
+    assertEquals(predictions.get(0), predictions.get(1), "the run and its last checkpoint predict alike");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.convoy.driver;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,21 +40,43 @@ class ProgressServerTest {
   }
 
   /**
-   * After its stage, the driver waits for rank 0's channel to be read to its end: then every
-   * report rank 0 sent is queued, even those still in flight when the stage ended.
+   * After its stage, the driver waits for rank 0's channel to be read to the end rank 0 names in
+   * its result: then every report rank 0 sent is queued, even those still in flight, or not yet
+   * accepted, when the stage ended. Many channels sent and asked about at once, so that the
+   * accept thread lags behind some of them.
    */
   @Test
-  void everyReportIsQueuedOnceTheChannelsAreReadToTheirEnd() throws Exception {
+  void everyReportIsQueuedOnceTheChannelIsReadToItsEnd() throws Exception {
     try (ProgressServer server = ProgressServer.open("127.0.0.1", "secret")) {
-      Socket rank0 = new Socket(server.address().getAddress(), server.address().getPort());
-      send(rank0, "secret", report(1), report(2), report(3));
-      assertFalse(server.awaitReadersDone(50), "rank 0's channel is still open");
-      rank0.close();
-      assertTrue(server.awaitReadersDone(5000));
-      for (int round = 1; round <= 3; round++) {
-        assertEquals(report(round), server.poll(0).report(), "round " + round + " queued without waiting");
+      for (long channel = 1; channel <= 40; channel++) {
+        try (Socket rank0 = new Socket(server.address().getAddress(), server.address().getPort())) {
+          send(rank0, "secret", report(1), report(2), report(3));
+          end(rank0, channel);
+          assertTrue(server.awaitEnd(channel, 10_000), "channel " + channel + " never reached its end");
+          for (int round = 1; round <= 3; round++) {
+            ProgressServer.Progress p = server.poll(0);
+            assertNotNull(p, "channel " + channel + ": round " + round + " not queued at its end");
+            assertEquals(report(round), p.report());
+          }
+          assertNull(server.poll(0));
+        }
       }
-      assertNull(server.poll(0));
+    }
+  }
+
+  /** A channel that has not sent its end, or another attempt's end, does not end the wait. */
+  @Test
+  void onlyTheNamedChannelsEndEndsTheWait() throws Exception {
+    try (ProgressServer server = ProgressServer.open("127.0.0.1", "secret")) {
+      Socket failedAttempt = new Socket(server.address().getAddress(), server.address().getPort());
+      send(failedAttempt, "secret", report(1));
+      failedAttempt.close(); // a failed rank 0: closed without its end
+      try (Socket rank0 = new Socket(server.address().getAddress(), server.address().getPort())) {
+        send(rank0, "secret", report(1), report(2));
+        end(rank0, 7);
+        assertTrue(server.awaitEnd(7, 10_000));
+        assertFalse(server.awaitEnd(8, 20), "an end that was never sent");
+      }
     }
   }
 
@@ -110,6 +133,13 @@ class ProgressServerTest {
 
   private static RoundReport report(int round) {
     return new RoundReport(round, 1, 0.5, 12, 2, 0.1, 0, 0.01, 0.05, 0.02, 0.001, 0.01);
+  }
+
+  private static void end(Socket socket, long channel) throws IOException {
+    DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+    out.writeByte(ProgressProtocol.END);
+    out.writeLong(channel);
+    out.flush();
   }
 
   private static void send(Socket socket, String token, RoundReport... reports) throws Exception {

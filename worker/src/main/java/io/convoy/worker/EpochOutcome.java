@@ -12,6 +12,16 @@ import java.util.List;
  * @param state rank 0: the parameters and shared updater state after the epoch; others: null
  * @param rounds rank 0: every round of the epoch; others: empty
  * @param skipped samples this rank's minibatches left out, as {@code path<TAB>reason}
+ * @param channel rank 0: the id its side channel to the driver ended with ({@link ProgressProtocol#END}),
+ *     so that the driver can wait until it has read every message before it; {@link #NO_CHANNEL} when
+ *     the channel failed (its rounds then come from {@code rounds} alone) and for the other ranks
  */
-public record EpochOutcome(int rank, ModelState state, List<RoundReport> rounds, List<String> skipped)
-    implements Serializable {}
+public record EpochOutcome(int rank, ModelState state, List<RoundReport> rounds, List<String> skipped,
+    long channel) implements Serializable {
+  public static final long NO_CHANNEL = -1;
+
+  /** This outcome, with rank 0's side channel ended as {@code channel}. */
+  public EpochOutcome withChannel(long channel) {
+    return new EpochOutcome(rank, state, rounds, skipped, channel);
+  }
+}

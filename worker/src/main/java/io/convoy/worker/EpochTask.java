@@ -105,6 +105,11 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
               ? ProgressReporter.connect(driver, allreduce.token(), driverTimeout)
               : null) {
         outcome = train(rank, shard, ring, progress, snapshot);
+        if (progress != null) {
+          // The task attempt's id is unique in the application: a retried stage's rank 0 ends its
+          // own channel, never one of a failed attempt.
+          outcome = outcome.withChannel(progress.finish(ctx.taskAttemptId()));
+        }
       }
     }
     return JavaConverters.asScalaIterator(List.of(outcome).iterator());
@@ -238,10 +243,12 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
       }
     }
     if (rank != 0) {
-      return new EpochOutcome(rank, null, new ArrayList<>(), skipped); // ArrayList: registered with Kryo
+      // ArrayList: registered with Kryo
+      return new EpochOutcome(rank, null, new ArrayList<>(), skipped, EpochOutcome.NO_CHANNEL);
     }
     float[] updater = epoch.sharedUpdaterState() ? replica.updaterState() : new float[0];
-    return new EpochOutcome(rank, new ModelState(replica.parameters(), updater), reports, skipped);
+    return new EpochOutcome(rank, new ModelState(replica.parameters(), updater), reports, skipped,
+        EpochOutcome.NO_CHANNEL);
   }
 
   /** The same rounding as the jobs transport's mean: the float sum scaled in double. */

@@ -61,6 +61,30 @@ final class ProgressReporter implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends the channel with {@link ProgressProtocol#END} and {@code channel} and closes it: the
+   * driver, told {@code channel} by the task's result, then waits until it has read that far.
+   *
+   * @return {@code channel}, or {@link EpochOutcome#NO_CHANNEL} when the end did not go out
+   */
+  long finish(long channel) {
+    if (out == null) {
+      return EpochOutcome.NO_CHANNEL;
+    }
+    try {
+      out.writeByte(ProgressProtocol.END);
+      out.writeLong(channel);
+      out.flush();
+      return channel;
+    } catch (IOException e) {
+      LOG.warn("convoy: progress channel to the driver failed at its end ({}); the last round metrics will "
+          + "arrive with the epoch's result", e.getMessage());
+      return EpochOutcome.NO_CHANNEL;
+    } finally {
+      close();
+    }
+  }
+
   @Override
   public void close() {
     if (socket != null) {
