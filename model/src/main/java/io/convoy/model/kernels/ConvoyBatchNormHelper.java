@@ -28,7 +28,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * afterwards updates the running mean and variance itself from {@link #getMeanCache} and
  * {@link #getVarCache}, the last training batch's mean and biased variance, exactly as on its
  * built-in path. Rank-2 input (batch norm after a dense layer) arrives as {@code [n, c, 1, 1]}.
- * One instance per layer; not thread-safe, like the layer.
+ *
+ * <p>Inference (running statistics, no reduction) stays with the helper DL4J chose for the layer,
+ * or its built-in path where it chose none, so that replicas predict bit for bit what the saved
+ * model predicts in plain DL4J. One instance per layer; not thread-safe, like the layer.
  */
 final class ConvoyBatchNormHelper implements BatchNormalizationHelper {
   /** Per part of a parallel pass: heap buffers and per-channel partial sums. */
@@ -53,6 +56,8 @@ final class ConvoyBatchNormHelper implements BatchNormalizationHelper {
     }
   }
 
+  /** DL4J's own helper for this layer (oneDNN where enabled), or null for its built-in path. */
+  private final BatchNormalizationHelper dl4jHelper;
   private final Scratch[] scratch;
   /** The last training batch's per-channel mean and biased variance, as floats and as arrays. */
   private float[] batchMean = new float[0];
@@ -60,7 +65,8 @@ final class ConvoyBatchNormHelper implements BatchNormalizationHelper {
   private INDArray meanCache;
   private INDArray varCache;
 
-  ConvoyBatchNormHelper() {
+  ConvoyBatchNormHelper(BatchNormalizationHelper dl4jHelper) {
+    this.dl4jHelper = dl4jHelper;
     scratch = new Scratch[Math.max(1, Runtime.getRuntime().availableProcessors())];
     for (int i = 0; i < scratch.length; i++) {
       scratch[i] = new Scratch();
@@ -96,6 +102,10 @@ final class ConvoyBatchNormHelper implements BatchNormalizationHelper {
   public INDArray preOutput(INDArray input, boolean training, long[] shape, INDArray gamma, INDArray beta,
       INDArray globalMean, INDArray globalVar, double decay, double eps, CNN2DFormat format,
       LayerWorkspaceMgr workspaceMgr) {
+    if (!training) {
+      return dl4jHelper == null ? null : dl4jHelper.preOutput(input, false, shape, gamma, beta, globalMean,
+          globalVar, decay, eps, format, workspaceMgr);
+    }
     if (!handles(input, format)) {
       return null;
     }
@@ -103,13 +113,8 @@ final class ConvoyBatchNormHelper implements BatchNormalizationHelper {
     int c = (int) x.size(1);
     float[] mean = new float[c];
     float[] var = new float[c];
-    if (training) {
-      statistics(x, mean, var);
-      keepBatchStatistics(mean, var);
-    } else {
-      NativeFloats.read(globalMean, mean);
-      NativeFloats.read(globalVar, var);
-    }
+    statistics(x, mean, var);
+    keepBatchStatistics(mean, var);
     float[] g = new float[c];
     float[] b = new float[c];
     NativeFloats.read(gamma, g);

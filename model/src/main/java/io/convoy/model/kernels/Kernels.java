@@ -44,7 +44,11 @@ public final class Kernels {
     int installed = 0;
     for (Layer layer : layers) {
       if (layer instanceof BatchNormalization bn && supported(bn.layerConf())) {
-        if (!setHelper(bn, new ConvoyBatchNormHelper())) {
+        BatchNormalizationHelper own = (BatchNormalizationHelper) bn.getHelper();
+        if (own instanceof ConvoyBatchNormHelper) {
+          continue; // installed before
+        }
+        if (!setHelper(bn, new ConvoyBatchNormHelper(own))) {
           return installed;
         }
         installed++;

@@ -11,8 +11,9 @@ final class NativeFloats {
 
   /** Whether {@code a} is float data laid out densely in C order, which the kernels read directly. */
   static boolean denseFloat(INDArray a) {
-    return a.dataType() == DataType.FLOAT && a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a)
-        && a.data().addressPointer() != null;
+    boolean dense = a.isVectorOrScalar() ? a.length() == 1 || a.elementWiseStride() == 1
+        : a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
+    return dense && a.dataType() == DataType.FLOAT && a.data().addressPointer() != null;
   }
 
   /** {@code a} itself where it is dense C-order float data, else a dense copy. */
