@@ -42,7 +42,6 @@ final class PlaneTasks {
       task.run(0, 0, planes);
       return;
     }
-    @SuppressWarnings("unchecked")
     Future<?>[] others = new Future<?>[parts - 1];
     for (int k = 1; k < parts; k++) {
       int part = k;

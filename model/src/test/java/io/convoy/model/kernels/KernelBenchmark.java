@@ -118,7 +118,7 @@ public final class KernelBenchmark {
       x[i] = (float) random.nextGaussian();
     }
     int[] y = new int[batch];
-    System.out.printf("%.1f img/s%n", rate(on, x, y, batch, steps));
+    System.out.printf("%.1f img/s%n", rate(on, x, y, batch, steps)[0]);
   }
 
   /** Images per second of Replica.fit, rounds alternating between kernels on and off. */
@@ -144,21 +144,40 @@ public final class KernelBenchmark {
     }
     List<Double> rateOff = new ArrayList<>();
     List<Double> rateOn = new ArrayList<>();
+    List<Double> cpuRateOff = new ArrayList<>();
+    List<Double> cpuRateOn = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
-      rateOff.add(rate(off, x, y, batch, steps));
-      rateOn.add(rate(on, x, y, batch, steps));
-      System.out.printf("round %d: kernels off %.1f img/s, on %.1f img/s%n", r, rateOff.get(r), rateOn.get(r));
+      double[] o = rate(off, x, y, batch, steps);
+      double[] n = rate(on, x, y, batch, steps);
+      rateOff.add(o[0]);
+      cpuRateOff.add(o[1]);
+      rateOn.add(n[0]);
+      cpuRateOn.add(n[1]);
+      System.out.printf("round %d: kernels off %.1f img/s (%.1f per CPU-s), on %.1f img/s (%.1f per CPU-s)%n", r, o[0],
+          o[1], n[0], n[1]);
     }
     System.out.printf("%s %dx%d batch %d: off median %.1f [%.1f-%.1f], on median %.1f [%.1f-%.1f] img/s%n", arch,
         size, size, batch, median(rateOff), min(rateOff), max(rateOff), median(rateOn), min(rateOn), max(rateOn));
+    System.out.printf("  per process CPU-second: off median %.1f [%.1f-%.1f], on median %.1f [%.1f-%.1f]%n",
+        median(cpuRateOff), min(cpuRateOff), max(cpuRateOff), median(cpuRateOn), min(cpuRateOn), max(cpuRateOn));
   }
 
-  private static double rate(Replica replica, float[] x, int[] y, int batch, int steps) {
+  /**
+   * Images per wall-clock second and per CPU-second of this process (all its threads: ND4J's and
+   * the kernels' workers, JIT and GC too). On a shared, oversubscribed machine the second still
+   * measures the work a step takes where the first mostly measures the neighbours.
+   */
+  private static double[] rate(Replica replica, float[] x, int[] y, int batch, int steps) {
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean();
+    long cpu = os.getProcessCpuTime();
     long t = System.nanoTime();
     for (int i = 0; i < steps; i++) {
       replica.fit(x, y, batch);
     }
-    return (double) steps * batch / ((System.nanoTime() - t) / 1e9);
+    double wall = (System.nanoTime() - t) / 1e9;
+    double cpuSeconds = (os.getProcessCpuTime() - cpu) / 1e9;
+    return new double[] {steps * batch / wall, steps * batch / cpuSeconds};
   }
 
   private static double median(List<Double> v) {
