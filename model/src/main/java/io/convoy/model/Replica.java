@@ -1,5 +1,6 @@
 package io.convoy.model;
 
+import io.convoy.model.kernels.Kernels;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Trainable;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -44,6 +46,7 @@ public final class Replica {
     this.schedule = new LearningRateSchedule(spec.optimizer(), spec.plan());
     this.undividedRanges = undividedRanges(net);
     this.updaterConfigs = updaterConfigs(net.orderedLayers());
+    Kernels.install(net.orderedLayers().stream().filter(Layer.class::isInstance).map(Layer.class::cast).toList());
   }
 
   /** A new network with weights drawn from {@code seed} (the calling thread's ND4J RNG is reseeded). */
