@@ -51,12 +51,12 @@ final class ConfigBinder {
         integer("training.workers", 1, 100_000),
         averaging,
         seed("training.seed"),
-        oneOf("training.engine", TrainingConfig.ENGINES),
+        enumOf("training.engine", EngineName.class),
         integer("training.prefetch-batches", 0, 1024),
-        oneOf("training.transport", TrainingConfig.TRANSPORTS),
+        enumOf("training.transport", TransportName.class),
         bindAllreduce());
-    if (training.transport().equals("allreduce") && !training.engine().equals("convoy")) {
-      problem("training.transport", "allreduce with training.engine = " + training.engine(),
+    if (training.transport() == TransportName.ALLREDUCE && training.engine() != EngineName.CONVOY) {
+      problem("training.transport", "allreduce with training.engine = " + training.engine().configName(),
           "jobs (the allreduce transport is convoy's own; set training.engine = convoy to use it)");
     }
     ClusterConfig cluster = new ClusterConfig(master("cluster.master"),

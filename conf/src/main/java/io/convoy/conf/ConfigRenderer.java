@@ -52,8 +52,8 @@ public final class ConfigRenderer {
     root.put("training", map("epochs", t.epochs(), "batch-size", t.batchSize(), "workers", t.workers(),
         "averaging", map("mode", a.mode().configName(), "frequency", a.frequency(),
             "updater-state", a.updaterState().configName(), "aggregation-depth", a.aggregationDepth()),
-        "seed", t.seed(), "engine", t.engine(), "prefetch-batches", t.prefetchBatches(),
-        "transport", t.transport(),
+        "seed", t.seed(), "engine", t.engine().configName(), "prefetch-batches", t.prefetchBatches(),
+        "transport", t.transport().configName(),
         "allreduce", map("port-range", t.allreduce().portRange(), "timeout", t.allreduce().timeoutMillis() + "ms",
             "chunk-size", t.allreduce().chunkBytes(), "compression", t.allreduce().compression(),
             "fallback-to-jobs", t.allreduce().fallbackToJobs())));

@@ -83,13 +83,13 @@ class ConfigLoaderTest {
   @Test
   void allreduceTransportSettingsBindAndNeedConvoysEngine() {
     TrainingConfig defaults = ConfigLoader.defaults().training();
-    assertEquals("jobs", defaults.transport());
+    assertEquals("jobs", defaults.transport().configName());
     assertEquals(new AllreduceConfig(0, 0, 120_000, 1 << 20, "none", false), defaults.allreduce());
     TrainingConfig t = ConfigLoader.load(null, List.of("training.transport=allreduce",
         "training.allreduce.port-range=\"50000-50100\"", "training.allreduce.timeout=30s",
         "training.allreduce.chunk-size=256k", "training.allreduce.compression=bf16",
         "training.allreduce.fallback-to-jobs=true")).training();
-    assertEquals("allreduce", t.transport());
+    assertEquals("allreduce", t.transport().configName());
     assertEquals(new AllreduceConfig(50000, 50100, 30_000, 256 * 1024, "bf16", true), t.allreduce());
     assertEquals(50000, ConfigLoader.load(null, List.of("training.allreduce.port-range=50000"))
         .training().allreduce().portHigh());

@@ -1,11 +1,24 @@
 package io.convoy.driver;
 
 import io.convoy.conf.ConfigException;
+import io.convoy.driver.bench.BenchCommand;
+import io.convoy.driver.cli.AugmentCommand;
+import io.convoy.driver.cli.DemoCommand;
+import io.convoy.driver.cli.EvaluateCommand;
+import io.convoy.driver.cli.ExitStatus;
+import io.convoy.driver.cli.GenerateCommand;
+import io.convoy.driver.cli.ImportIdxCommand;
+import io.convoy.driver.cli.ModelCommand;
+import io.convoy.driver.cli.PackCommand;
+import io.convoy.driver.cli.PredictCommand;
+import io.convoy.driver.cli.ReportCommand;
+import io.convoy.driver.cli.TrainCommand;
+import io.convoy.driver.common.UsageException;
 import io.convoy.model.NativeVariant;
 import io.convoy.pipeline.DatasetException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,10 +33,6 @@ import picocli.CommandLine.Command;
         ModelCommand.class, BenchCommand.class, PackCommand.class, AugmentCommand.class, EvaluateCommand.class,
         PredictCommand.class, ReportCommand.class})
 public final class ConvoyMain implements Runnable {
-  static final int OK = 0;
-  static final int FAILURE = 1;
-  static final int USAGE = 2;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -39,11 +48,11 @@ public final class ConvoyMain implements Runnable {
     } catch (OutOfMemoryError e) {
       System.err.println("convoy: error: out of memory (" + e.getMessage() + "): raise CONVOY_DRIVER_MEMORY "
           + "or spark.executor.memory, or lower training.batch-size");
-      status = FAILURE;
+      status = ExitStatus.FAILURE;
     } catch (LinkageError e) {
       System.err.println("convoy: error: a class is missing or incompatible (" + e + "): rebuild with "
           + "'mvn -DskipTests install' and run through submit/convoy");
-      status = FAILURE;
+      status = ExitStatus.FAILURE;
     }
     end(status, System.getProperties());
   }
@@ -60,7 +69,7 @@ public final class ConvoyMain implements Runnable {
       // Spark leaves non-daemon threads behind (barrier timers among them): exit explicitly.
       System.exit(status);
     }
-    if (status != OK) {
+    if (status != ExitStatus.OK) {
       throw new IllegalStateException("convoy exited with status " + status + " (the reason is on the driver's stderr)");
     }
   }
@@ -79,13 +88,13 @@ public final class ConvoyMain implements Runnable {
     cli.setParameterExceptionHandler((e, a) -> {
       err.println("convoy: " + e.getMessage());
       err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
-      return USAGE;
+      return ExitStatus.USAGE;
     });
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       Throwable known = find(e, ConfigException.class, DatasetException.class, UsageException.class);
       if (known != null) {
         err.println("convoy: " + known.getMessage());
-        return USAGE;
+        return ExitStatus.USAGE;
       }
       // A failed write says which file it was (the innermost cause says only "No space left on device").
       Throwable io = find(e, UncheckedIOException.class);
@@ -95,7 +104,7 @@ public final class ConvoyMain implements Runnable {
       } else {
         err.println("(set CONVOY_STACKTRACE=1 for the stack trace)");
       }
-      return FAILURE;
+      return ExitStatus.FAILURE;
     });
     return cli.execute(args);
   }

@@ -1,15 +1,15 @@
 package io.convoy.driver;
 
+import static io.convoy.driver.testing.ConvoyRun.copy;
+import static io.convoy.driver.testing.ConvoyRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.convoy.driver.data.SyntheticDataset;
+import io.convoy.driver.testing.ConvoyRun;
 import io.convoy.pipeline.ShapesSpec;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,23 +25,13 @@ class ConvoyCliTest {
 
   @BeforeAll
   static void dataset() throws Exception {
-    GenerateCommand.generate(new ShapesSpec(3, 12, 4, 16, "png", 1), data);
-  }
-
-  record Result(int status, String stdout, String stderr) {}
-
-  static Result run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int status = ConvoyMain.execute(new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8), args);
-    return new Result(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    SyntheticDataset.generate(new ShapesSpec(3, 12, 4, 16, "png", 1), data);
   }
 
   @Test
   void helpSucceedsForEveryCommand() {
     for (String command : List.of("train", "generate", "import-idx", "demo", "model", "bench")) {
-      Result r = run(command, "--help");
+      ConvoyRun.Result r = run(command, "--help");
       assertEquals(0, r.status(), command);
       assertTrue(r.stdout().contains("Usage: convoy " + command), r.stdout());
     }
@@ -72,18 +62,18 @@ class ConvoyCliTest {
 
   @Test
   void missingOrUnknownCommandIsAUsageError() {
-    Result none = run();
+    ConvoyRun.Result none = run();
     assertEquals(2, none.status());
     assertTrue(none.stderr().contains("a command is required"), none.stderr());
     assertEquals(2, run("fly").status());
-    Result badOption = run("train", "--bogus");
+    ConvoyRun.Result badOption = run("train", "--bogus");
     assertEquals(2, badOption.status());
     assertTrue(badOption.stderr().contains("--bogus"), badOption.stderr());
   }
 
   @Test
   void badConfigurationIsExitTwoWithEveryProblemOnStderr() {
-    Result r = run("train", "--set", "training.batch-size=0", "--set", "optimizer.name=adagrad");
+    ConvoyRun.Result r = run("train", "--set", "training.batch-size=0", "--set", "optimizer.name=adagrad");
     assertEquals(2, r.status());
     assertTrue(r.stderr().contains("training.batch-size: found 0"), r.stderr());
     assertTrue(r.stderr().contains("optimizer.name: found \"adagrad\""), r.stderr());
@@ -92,7 +82,7 @@ class ConvoyCliTest {
 
   @Test
   void missingDatasetIsExitTwoNamingThePath() {
-    Result r = run("train", "--set", "data.train=" + out.resolve("nowhere"), "--out", out.toString(),
+    ConvoyRun.Result r = run("train", "--set", "data.train=" + out.resolve("nowhere"), "--out", out.toString(),
         "--master", "local[1]");
     assertEquals(2, r.status(), r.stderr());
     assertTrue(r.stderr().contains("nowhere"), r.stderr());
@@ -100,7 +90,7 @@ class ConvoyCliTest {
 
   @Test
   void classCountMismatchIsExitTwo() {
-    Result r = run("train", "--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
+    ConvoyRun.Result r = run("train", "--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
         "--set", "model.classes=5", "--set", "data.image-size=16", "--out", out.toString(), "--master", "local[1]");
     assertEquals(2, r.status(), r.stderr());
     assertTrue(r.stderr().contains("model.classes: found 5"), r.stderr());
@@ -108,7 +98,7 @@ class ConvoyCliTest {
 
   @Test
   void badGenerateOptionsAreExitTwo() {
-    Result r = run("generate", "--format", "gif", "--out", out.toString());
+    ConvoyRun.Result r = run("generate", "--format", "gif", "--out", out.toString());
     assertEquals(2, r.status());
     assertTrue(r.stderr().contains("--format gif"), r.stderr());
     assertEquals(2, run("generate", "--classes", "1000", "--out", out.toString()).status());
@@ -122,7 +112,7 @@ class ConvoyCliTest {
     Path junk = train.resolve(Files.list(train).sorted().findFirst().orElseThrow().getFileName()).resolve("notes.txt");
     Files.writeString(junk, "not an image");
     Path runDir = out.resolve("run");
-    Result r = run("train", "--set", "data.train=" + train, "--set", "data.val=" + data.resolve("val"),
+    ConvoyRun.Result r = run("train", "--set", "data.train=" + train, "--set", "data.val=" + data.resolve("val"),
         "--set", "data.image-size=16", "--set", "training.epochs=1", "--set", "training.batch-size=8",
         "--out", runDir.toString(), "--master", "local[2]");
     assertEquals(0, r.status(), r.stderr());
@@ -138,7 +128,7 @@ class ConvoyCliTest {
 
   @Test
   void benchEnginesComparesEveryEngineOnTheSameJob() throws Exception {
-    Result r = run("bench", "engines", "--json", "--out", out.toString(),
+    ConvoyRun.Result r = run("bench", "engines", "--json", "--out", out.toString(),
         "--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
         "--set", "data.image-size=16", "--set", "training.epochs=1", "--set", "training.batch-size=4",
         "--set", "cluster.master=local[2]");
@@ -164,7 +154,7 @@ class ConvoyCliTest {
 
   @Test
   void benchEnginesRunsChosenEnginesOverSeveralSeeds() throws Exception {
-    Result r = run("bench", "engines", "--json", "--out", out.toString(), "--seeds", "2",
+    ConvoyRun.Result r = run("bench", "engines", "--json", "--out", out.toString(), "--seeds", "2",
         "--engines", "convoy parameters k=8",
         "--set", "data.train=" + data.resolve("train"), "--set", "data.val=" + data.resolve("val"),
         "--set", "data.image-size=16", "--set", "training.epochs=1", "--set", "training.batch-size=4",
@@ -176,14 +166,14 @@ class ConvoyCliTest {
     assertEquals(2, rows.get(0).get("val_top1_seeds").size(), rows.toString());
     assertTrue(Files.isDirectory(out.resolve("convoy-parameters-k8-seed43")), "second seed's outputs");
 
-    Result unknown = run("bench", "engines", "--engines", "convoy k=3", "--out", out.toString());
+    ConvoyRun.Result unknown = run("bench", "engines", "--engines", "convoy k=3", "--out", out.toString());
     assertEquals(2, unknown.status());
     assertTrue(unknown.stderr().contains("no engine named 'convoy k=3'"), unknown.stderr());
   }
 
   @Test
   void benchAllreduceTimesEverySizeAndRingAgainstTheBound() throws Exception {
-    Result r = run("bench", "allreduce", "--json", "--ranks", "2,3", "--sizes", "1k,40k", "--seconds", "0.01");
+    ConvoyRun.Result r = run("bench", "allreduce", "--json", "--ranks", "2,3", "--sizes", "1k,40k", "--seconds", "0.01");
     assertEquals(0, r.status(), r.stderr());
     var rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.stdout().substring(r.stdout().indexOf('[')));
     List<String> measured = new java.util.ArrayList<>();
@@ -193,31 +183,31 @@ class ConvoyCliTest {
       assertTrue(row.get("seconds").asDouble() > 0 && row.get("bound_seconds").asDouble() > 0, row.toString());
     });
     assertEquals(List.of("2x1000", "2x40000", "3x1000", "3x40000"), measured);
-    Result bad = run("bench", "allreduce", "--sizes", "lots");
+    ConvoyRun.Result bad = run("bench", "allreduce", "--sizes", "lots");
     assertEquals(2, bad.status());
     assertTrue(bad.stderr().contains("--sizes: lots"), bad.stderr());
   }
 
   @Test
   void benchWithoutABenchmarkIsAUsageError() {
-    Result r = run("bench");
+    ConvoyRun.Result r = run("bench");
     assertEquals(2, r.status());
     assertTrue(r.stderr().contains("engines"), r.stderr());
   }
 
   @Test
   void modelSummaryPrintsCountsAndRejectsUnknownArchitectures() {
-    Result r = run("model", "summary", "--arch", "lenet5", "--classes", "10", "--input", "32x32x1", "--json");
+    ConvoyRun.Result r = run("model", "summary", "--arch", "lenet5", "--classes", "10", "--input", "32x32x1", "--json");
     assertEquals(0, r.status(), r.stderr());
     assertTrue(r.stdout().contains("\"arch\":\"lenet5\""), r.stdout());
     assertTrue(r.stdout().contains("\"params\":61706"), r.stdout());
     assertTrue(r.stdout().contains("\"flops\":"), r.stdout());
 
-    Result table = run("model", "summary", "--arch", "resnet20", "--classes", "10", "--input", "32x32x3");
+    ConvoyRun.Result table = run("model", "summary", "--arch", "resnet20", "--classes", "10", "--input", "32x32x3");
     assertEquals(0, table.status(), table.stderr());
     assertTrue(table.stdout().contains("total parameters: 269,722"), table.stdout());
 
-    Result unknown = run("model", "summary", "--arch", "resnet7");
+    ConvoyRun.Result unknown = run("model", "summary", "--arch", "resnet7");
     assertEquals(2, unknown.status());
     assertTrue(unknown.stderr().contains("resnet7") && unknown.stderr().contains("resnet18"), unknown.stderr());
     assertFalse(unknown.stderr().contains("\tat "), unknown.stderr());
@@ -225,23 +215,9 @@ class ConvoyCliTest {
 
   @Test
   void importIdxOfAMissingFileIsExitTwo() {
-    Result r = run("import-idx", "--images", out.resolve("none").toString(), "--labels", out.resolve("none").toString(),
+    ConvoyRun.Result r = run("import-idx", "--images", out.resolve("none").toString(), "--labels", out.resolve("none").toString(),
         "--out", out.resolve("digits").toString());
     assertEquals(2, r.status());
     assertTrue(r.stderr().contains("none: no such file"), r.stderr());
-  }
-
-  /** Copies the tree under {@code from} to {@code to}. */
-  static void copy(Path from, Path to) throws IOException {
-    try (var files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 }

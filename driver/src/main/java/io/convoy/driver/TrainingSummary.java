@@ -1,7 +1,0 @@
-package io.convoy.driver;
-
-import io.convoy.worker.ModelState;
-
-/** The figures of a finished run, as in its {@code final} metrics event, and its final state. */
-record TrainingSummary(double valTop1, double valTop5, double valLoss, int epochs, double imagesPerSec,
-    double wallSeconds, String outputDir, ModelState finalState) {}

@@ -1,0 +1,11 @@
+/**
+ * The {@code convoy} commands of everyday use (train, demo, generate, import-idx, pack, augment,
+ * evaluate, predict, report, model), as picocli commands: each parses its options, calls the
+ * job it names and returns an {@link io.convoy.driver.cli.ExitStatus}. {@link
+ * io.convoy.driver.cli.JobOptions} declares the options commands share ({@code --conf},
+ * {@code --set}, {@code --master}) once.
+ *
+ * <p>Imports {@code train} and the packages under it. Imported by {@code io.convoy.driver}
+ * (the command tree) and {@code bench} (for {@code JobOptions} and {@code ExitStatus}).
+ */
+package io.convoy.driver.cli;

@@ -1,0 +1,47 @@
+package io.convoy.driver.common;
+
+import io.convoy.conf.ConvoyConfig;
+import io.convoy.worker.ConvoyKryoRegistrator;
+import java.util.Optional;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/** The one place convoy creates a SparkContext, with the settings its jobs rely on. */
+public final class SparkContexts {
+  private SparkContexts() {}
+
+  public static JavaSparkContext create(ConvoyConfig config, String appName) {
+    SparkConf conf = new SparkConf().setAppName(appName);
+    // spark-submit sets spark.master; then its --master wins over cluster.master.
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(config.cluster().master());
+    }
+    if (conf.get("spark.master").startsWith("local")) {
+      conf.setIfMissing("spark.driver.host", "127.0.0.1");
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+    }
+    String threads = String.valueOf(config.cluster().threadsPerWorker());
+    conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+        .setIfMissing("spark.kryo.registrator", ConvoyKryoRegistrator.class.getName())
+        .setIfMissing("spark.kryoserializer.buffer.max", "1g")
+        // Every round is a short job: waiting for locality costs more than it saves.
+        .setIfMissing("spark.locality.wait", "0")
+        .setIfMissing("spark.ui.showConsoleProgress", "false")
+        .setIfMissing("spark.executorEnv.OMP_NUM_THREADS", threads)
+        .setIfMissing("spark.task.maxFailures", "4")
+        // Round results (parameters and updater state) are megabytes: return them with the
+        // task's status message instead of a block-manager round trip (Spark caps this at
+        // spark.rpc.message.maxSize).
+        .setIfMissing("spark.task.maxDirectResultSize", "120m");
+    MemoryCheck.limitExecutors(conf);
+    return new JavaSparkContext(conf);
+  }
+
+  /** The Spark UI's address when the driver runs here (local mode) and the UI is on. */
+  public static Optional<String> uiAddress(JavaSparkContext sc) {
+    if (!sc.master().startsWith("local") || !sc.sc().uiWebUrl().isDefined()) {
+      return Optional.empty();
+    }
+    return Optional.of(sc.sc().uiWebUrl().get());
+  }
+}

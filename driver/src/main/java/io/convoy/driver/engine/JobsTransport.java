@@ -1,0 +1,168 @@
+package io.convoy.driver.engine;
+
+import io.convoy.conf.AveragingMode;
+import io.convoy.conf.ConvoyConfig;
+import io.convoy.conf.TransportName;
+import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.model.ModelSpec;
+import io.convoy.model.Replica;
+import io.convoy.pipeline.ImagePipeline;
+import io.convoy.worker.BatchSchedule;
+import io.convoy.worker.EncodedSample;
+import io.convoy.worker.ModelState;
+import io.convoy.worker.RoundResult;
+import io.convoy.worker.RoundSpec;
+import io.convoy.worker.RoundTask;
+import io.convoy.worker.WorkerSettings;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * convoy's engine: rounds of averaging, one Spark job each. The driver broadcasts the state,
+ * every shard's replica works, treeAggregate sums the results, the driver averages. In
+ * {@code parameters} mode replicas train k minibatches and their parameters are averaged; in
+ * {@code gradients} mode they return one minibatch gradient each and the driver applies the
+ * optimizer step to the sum (synchronous SGD over workers x batch-size examples).
+ */
+public final class JobsTransport implements TrainingEngine {
+  private final JavaSparkContext sc;
+  private final JavaRDD<EncodedSample> shards;
+  private final ModelSpec spec;
+  private final ImagePipeline pipeline;
+  private final BatchSchedule schedule;
+  private final AveragingMode mode;
+  private final UpdaterStatePolicy updaterPolicy;
+  private final int frequency;
+  private final int aggregationDepth;
+  private final WorkerSettings settings;
+  /**
+   * The driver's copy of the network: applies summed gradients ({@code gradients} mode) and
+   * tells the learning rate in force.
+   */
+  private final Replica optimizer;
+  private double learningRateFactor = 1;
+
+  private ModelState state;
+  private long step;
+  private int round;
+  /** Where {@link #restore} left the run; null for a fresh one. */
+  private RunPosition resumed;
+
+  JobsTransport(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config,
+      BatchSchedule schedule, Replica initial, WorkerSettings settings) {
+    this.sc = sc;
+    this.shards = shards;
+    this.spec = spec;
+    this.pipeline = ImagePipeline.of(config.pipeline().train(), config.data());
+    this.schedule = schedule;
+    this.mode = config.training().averaging().mode();
+    this.updaterPolicy = config.training().averaging().updaterState();
+    this.frequency = config.training().averaging().frequency();
+    this.aggregationDepth = config.training().averaging().aggregationDepth();
+    this.settings = settings;
+    this.optimizer = initial;
+    this.state = new ModelState(initial.parameters(), initial.updaterState());
+  }
+
+  @Override
+  public ModelState state() {
+    return state;
+  }
+
+  @Override
+  public void setLearningRateFactor(double factor) {
+    learningRateFactor = factor;
+  }
+
+  @Override
+  public boolean resumable() {
+    return true;
+  }
+
+  @Override
+  public void restore(ModelState restored, int epoch, int batchesDone) {
+    resumed = RunPosition.at(epoch, batchesDone, batchesPerRound(), schedule.batchesPerEpoch());
+    state = restored;
+    if (mode == AveragingMode.GRADIENTS) {
+      optimizer.setParameters(restored.parameters());
+      optimizer.setUpdaterState(restored.updaterState());
+    }
+    step = resumed.step();
+    round = resumed.round();
+  }
+
+  @Override
+  public TransportName transport() {
+    return TransportName.JOBS;
+  }
+
+  @Override
+  public int batchesPerRound() {
+    return mode == AveragingMode.GRADIENTS ? 1 : frequency;
+  }
+
+  @Override
+  public EpochStats epoch(int epoch, RoundListener rounds) {
+    long start = System.nanoTime();
+    int k = batchesPerRound();
+    int roundsBefore = round;
+    long batches = 0;
+    long examples = 0;
+    double lossSum = 0;
+    int from = resumed == null ? 0 : resumed.firstBatch(epoch);
+    for (int first = from; first < schedule.batchesPerEpoch(); first += k) {
+      int n = Math.min(k, schedule.batchesPerEpoch() - first);
+      RoundStats r = round(new RoundSpec(mode, epoch, round, first, n, step, updaterPolicy, learningRateFactor));
+      step += n;
+      round++;
+      batches += r.batches();
+      examples += r.examples();
+      lossSum += r.loss() * r.batches();
+      rounds.round(r);
+    }
+    return new EpochStats(round - roundsBefore, batches, examples, lossSum, (System.nanoTime() - start) / 1e9);
+  }
+
+  private RoundStats round(RoundSpec spec) {
+    long t0 = System.nanoTime();
+    // Updater state travels only when it is averaged; otherwise workers keep or zero their own.
+    boolean sendUpdater = mode == AveragingMode.PARAMETERS && updaterPolicy == UpdaterStatePolicy.AVERAGE;
+    Broadcast<ModelState> broadcast = sc.broadcast(
+        sendUpdater ? state : new ModelState(state.parameters(), new float[0]));
+    try {
+      // Group and description name round, epoch and mode, so the Spark UI's job list reads like the log
+      // (TaskTimeListener picks round jobs by the "convoy-round-" prefix).
+      sc.setJobGroup("convoy-round-" + (spec.round() + 1) + "-epoch-" + (spec.epoch() + 1) + "-" + mode.configName(),
+          "epoch " + (spec.epoch() + 1) + " round " + (spec.round() + 1) + " (" + mode.configName() + " averaging)",
+          false);
+      optimizer.setStep(spec.globalStep(), spec.epoch());
+      optimizer.setLearningRateFactor(learningRateFactor);
+      double learningRate = optimizer.learningRate();
+      long t1 = System.nanoTime();
+      RoundResult sum = shards
+          .mapPartitionsWithIndex(new RoundTask(this.spec, pipeline, schedule, spec, broadcast, settings), true)
+          .treeAggregate(RoundResult.empty(), RoundResult::add, RoundResult::add, aggregationDepth);
+      long t2 = System.nanoTime();
+      if (sum.replicas() == 0) {
+        throw new IllegalStateException("round " + (spec.round() + 1) + " produced no replica result");
+      }
+      if (mode == AveragingMode.GRADIENTS) {
+        optimizer.applyGradient(sum.vectorSum(), (int) sum.examples());
+        state = new ModelState(optimizer.parameters(), optimizer.updaterState());
+      } else {
+        float[] updater = sendUpdater ? sum.meanUpdaterState() : state.updaterState();
+        state = new ModelState(sum.meanParameters(), updater);
+      }
+      long t3 = System.nanoTime();
+      int n = sum.replicas();
+      double slowest = sum.slowestTaskNanos() / 1e9;
+      return new RoundStats(spec.round() + 1, spec.epoch() + 1, sum.meanLoss(), sum.examples(), sum.batches(),
+          (t3 - t0) / 1e9, (t1 - t0) / 1e9 + sum.broadcastNanos() / 1e9 / n, sum.dataNanos() / 1e9 / n,
+          sum.computeNanos() / 1e9 / n, Math.max(0, (t2 - t1) / 1e9 - slowest), (t3 - t2) / 1e9, learningRate,
+          sum.skipped());
+    } finally {
+      broadcast.destroy();
+    }
+  }
+}
