@@ -1,7 +1,5 @@
 package io.convoy.model;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +9,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 
@@ -20,12 +17,11 @@ import org.nd4j.linalg.dataset.MultiDataSet;
  * output is the prediction, any further ones (googlenet's auxiliary classifiers) only add to the
  * training loss and receive the same labels.
  */
-final class GraphNetwork implements Network {
-  private final ComputationGraph net;
+final class GraphNetwork extends DelegatingNetwork<ComputationGraph> {
   private final int outputs;
 
   GraphNetwork(ComputationGraphConfiguration conf) {
-    this.net = new ComputationGraph(conf);
+    super(new ComputationGraph(conf));
     this.outputs = conf.getNetworkOutputs().size();
   }
 
@@ -36,26 +32,6 @@ final class GraphNetwork implements Network {
     } else {
       net.init(params, false);
     }
-  }
-
-  @Override
-  public long numParams() {
-    return net.numParams();
-  }
-
-  @Override
-  public INDArray params() {
-    return net.params();
-  }
-
-  @Override
-  public INDArray gradientView() {
-    return net.getGradientsViewArray();
-  }
-
-  @Override
-  public boolean hasGradient() {
-    return net.gradient() != null;
   }
 
   @Override
@@ -95,11 +71,6 @@ final class GraphNetwork implements Network {
   }
 
   @Override
-  public double score() {
-    return net.score();
-  }
-
-  @Override
   public void clear() {
     net.clear();
   }
@@ -127,11 +98,6 @@ final class GraphNetwork implements Network {
   @Override
   public INDArray output(INDArray features) {
     return net.output(false, features)[0];
-  }
-
-  @Override
-  public void save(OutputStream out, boolean withUpdaterState) throws IOException {
-    ModelSerializer.writeModel(net, out, withUpdaterState);
   }
 
   private INDArray[] labelsForEachOutput(INDArray labels) {

@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** The architectures by name, and the one place a {@link ModelSpec} becomes a DL4J configuration. */
 public final class ModelZoo {
   private static final Map<String, Architecture> ARCHITECTURES = Stream.of(
-          new SimpleCnn(), new LeNet(), new LeNet5(), new AlexNet(),
+          new SimpleCnn(), LeNetFamily.LENET, LeNetFamily.LENET5, new AlexNet(),
           Vgg.vgg11(), Vgg.vgg13(), Vgg.vgg16(), Vgg.vgg19(),
           ResNet.resnet18(), ResNet.resnet34(), ResNet.resnet50(), ResNet.resnet101(),
           ResNet.cifar(20), ResNet.cifar(32), ResNet.cifar(56), new GoogLeNet())

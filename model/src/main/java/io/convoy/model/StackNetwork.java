@@ -1,7 +1,5 @@
 package io.convoy.model;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.api.Trainable;
@@ -9,16 +7,14 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
 /** {@link Network} over a MultiLayerNetwork (plain stacks of layers). */
-final class StackNetwork implements Network {
-  private final MultiLayerNetwork net;
+final class StackNetwork extends DelegatingNetwork<MultiLayerNetwork> {
 
   StackNetwork(MultiLayerConfiguration conf) {
-    this.net = new MultiLayerNetwork(conf);
+    super(new MultiLayerNetwork(conf));
   }
 
   @Override
@@ -28,26 +24,6 @@ final class StackNetwork implements Network {
     } else {
       net.init(params, false);
     }
-  }
-
-  @Override
-  public long numParams() {
-    return net.numParams();
-  }
-
-  @Override
-  public INDArray params() {
-    return net.params();
-  }
-
-  @Override
-  public INDArray gradientView() {
-    return net.getGradientsViewArray();
-  }
-
-  @Override
-  public boolean hasGradient() {
-    return net.gradient() != null;
   }
 
   @Override
@@ -76,11 +52,6 @@ final class StackNetwork implements Network {
   public void update(int examples) {
     net.getUpdater(true).update(net, net.gradient(), net.getIterationCount(), net.getEpochCount(), examples,
         LayerWorkspaceMgr.noWorkspaces());
-  }
-
-  @Override
-  public double score() {
-    return net.score();
   }
 
   @Override
@@ -118,10 +89,5 @@ final class StackNetwork implements Network {
   @Override
   public INDArray output(INDArray features) {
     return net.output(features, false);
-  }
-
-  @Override
-  public void save(OutputStream out, boolean withUpdaterState) throws IOException {
-    ModelSerializer.writeModel(net, out, withUpdaterState);
   }
 }
