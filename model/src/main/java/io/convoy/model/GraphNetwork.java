@@ -139,4 +139,9 @@ final class GraphNetwork implements Network {
     Arrays.fill(all, labels);
     return all;
   }
+
+  @Override
+  public ComputationGraph dl4j() {
+    return net;
+  }
 }

@@ -124,4 +124,9 @@ final class StackNetwork implements Network {
   public void save(OutputStream out, boolean withUpdaterState) throws IOException {
     ModelSerializer.writeModel(net, out, withUpdaterState);
   }
+
+  @Override
+  public MultiLayerNetwork dl4j() {
+    return net;
+  }
 }
