@@ -96,6 +96,10 @@ def layer_pass(net, x, y, opt):
         for name, a in zip(node.inputs, inputs[i]):
             if name != "input":
                 grads[name] = a.grad if name not in grads else grads[name] + a.grad
+        # Free this unit's activations and gradients now, as autograd does in a whole step: kept, they
+        # would make every later allocation fresh memory, and page faults would be timed as compute.
+        inputs[i] = outputs[i] = None
+        values.pop(node.name, None)
         backward[i] = time.perf_counter() - start
     start = time.perf_counter()
     opt.step()

@@ -75,6 +75,7 @@ final class GraphLayerDriver implements LayerDriver {
       long start = System.nanoTime();
       if (!(v.isOutputVertex() && v.getLayer() instanceof IOutputLayer)) {
         v.setEpsilon(epsilons[order[u]]);
+        epsilons[order[u]] = null; // consumed: let its memory go, as DL4J's own backward pass does
       }
       INDArray[] toInputs = v.doBackward(false, mgr).getSecond();
       VertexIndices[] inputs = v.getInputVertices();
