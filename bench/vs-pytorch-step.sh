@@ -145,7 +145,8 @@ for (arch, inp, batch, t), fw in runs.items():
         continue
     c, p = pooled(fw["convoy"]), pooled(fw["pytorch"])
     peak = core_peak * t
-    print(f"| {arch} | {inp} | {batch} | {t} | {c[0]:,.1f} ({c[1]:,.1f}-{c[2]:,.1f}) | {p[0]:,.1f} ({p[1]:,.1f}-{p[2]:,.1f}) "
+    f = lambda v: f"{v:,.2f}" if v < 10 else f"{v:,.1f}"
+    print(f"| {arch} | {inp} | {batch} | {t} | {f(c[0])} ({f(c[1])}-{f(c[2])}) | {f(p[0])} ({f(p[1])}-{f(p[2])}) "
           f"| {c[0] / p[0]:.2f}x | {100 * c[3] / peak:.1f}% | {100 * p[3] / peak:.1f}% |")
 print()
 for (arch, inp, batch, t), fw in runs.items():
