@@ -3,6 +3,7 @@ package io.convoy.model;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link Model} interface; each adds what its network type does its own way (init, fit, updater,
  * counters, output).
  */
-abstract sealed class DelegatingNetwork<M extends Model> implements Network permits StackNetwork, GraphNetwork {
+abstract sealed class DelegatingNetwork<M extends Model & NeuralNetwork> implements Network permits StackNetwork, GraphNetwork {
   protected final M net;
 
   DelegatingNetwork(M net) {
@@ -41,6 +42,11 @@ abstract sealed class DelegatingNetwork<M extends Model> implements Network perm
   @Override
   public final double score() {
     return net.score();
+  }
+
+  @Override
+  public final M dl4j() {
+    return net;
   }
 
   @Override

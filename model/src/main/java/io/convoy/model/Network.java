@@ -3,6 +3,7 @@ package io.convoy.model;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.deeplearning4j.nn.api.Trainable;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -57,4 +58,7 @@ interface Network {
   INDArray output(INDArray features);
 
   void save(OutputStream out, boolean withUpdaterState) throws IOException;
+
+  /** The DL4J network itself: a MultiLayerNetwork or a ComputationGraph. */
+  NeuralNetwork dl4j();
 }

@@ -245,6 +245,16 @@ public final class Replica {
     net.setIteration(net.iteration() + 1);
   }
 
+  /**
+   * The DL4J network behind this replica (a MultiLayerNetwork or a ComputationGraph), for
+   * measurements that drive its layers one at a time ({@link io.convoy.model.bench.StepTimer}).
+   * Training code goes through the methods above: they keep the learning rate, step count and
+   * flat views consistent, which direct calls on the network do not.
+   */
+  public org.deeplearning4j.nn.api.NeuralNetwork dl4jNetwork() {
+    return net.dl4j();
+  }
+
   /** Class probabilities, {@code n x classes} row-major. */
   public float[] predict(float[] features, int n) {
     return Nd4j.toFlattened('c', net.output(features(features, n))).toFloatVector();

@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * workers x threads does not oversubscribe the cores; ND4J would otherwise take every core
  * for each replica. The launcher also sets OMP_NUM_THREADS for the same reason.
  */
-final class NativeThreads {
+public final class NativeThreads {
   private static volatile int applied;
 
   private NativeThreads() {}
@@ -18,7 +18,7 @@ final class NativeThreads {
    * ND4J sets to every core when it loads (OMP_NUM_THREADS does not reach it), so without this
    * each replica's dense layers used every core.
    */
-  static void apply(int threads) {
+  public static void apply(int threads) {
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.factory().blas().setMaxThreads(threads);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: images/s of convoy against the alternatives, in one run.",
     subcommands = {BenchEnginesCommand.class, BenchPipelineCommand.class, BenchAugmentCommand.class,
-        BenchAllreduceCommand.class})
+        BenchAllreduceCommand.class, BenchStepCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
