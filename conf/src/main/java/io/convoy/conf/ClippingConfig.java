@@ -9,5 +9,7 @@ import java.io.Serializable;
  * @param threshold the clipping bound t, positive
  */
 public record ClippingConfig(ClippingName mode, double threshold) implements Serializable {
-  public static final ClippingConfig NONE = new ClippingConfig(ClippingName.NONE, 1.0);
+  /** No clipping, with the default threshold (as in reference.conf). */
+  public static final ClippingConfig NONE = new ClippingConfig(ClippingName.NONE,
+      OptimizerSettings.CLIPPING_THRESHOLD.defaultValue());
 }

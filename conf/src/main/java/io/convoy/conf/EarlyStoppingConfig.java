@@ -12,7 +12,10 @@ import java.io.Serializable;
  */
 public record EarlyStoppingConfig(int patience, MetricName metric, MetricMode mode, double minDelta)
     implements Serializable {
-  public static final EarlyStoppingConfig OFF = new EarlyStoppingConfig(0, MetricName.VAL_LOSS, MetricMode.AUTO, 0);
+  /** The defaults of reference.conf: off. */
+  public static final EarlyStoppingConfig OFF = new EarlyStoppingConfig(0,
+      OptimizerSettings.EARLY_METRIC.defaultValue(),
+      OptimizerSettings.EARLY_MODE.defaultValue(), OptimizerSettings.EARLY_MIN_DELTA.defaultValue());
 
   public boolean enabled() {
     return patience > 0;

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Which network to train and the knobs of its layers.
  *
- * @param arch architecture name, one of {@link #ARCHITECTURES}
+ * @param arch architecture name, one of {@link #ARCHITECTURES} (see {@link #architecture()})
  * @param classes number of output classes; 0 means "as many as the dataset has"
  * @param activation hidden-layer activation
  * @param leakyReluAlpha slope for negative inputs of {@code leakyrelu}
@@ -22,26 +22,20 @@ public record ModelConfig(String arch, int classes, ActivationName activation, d
     WeightInitConfig weightInit, Boolean batchNorm, Double dropout, LossName loss, PoolingName pooling,
     boolean auxClassifiers) implements Serializable {
 
-  /** Architecture names the model zoo provides; the zoo's tests keep the two in step. */
-  public static final List<String> ARCHITECTURES = List.of("simple-cnn", "lenet", "lenet5", "alexnet",
-      "vgg11", "vgg13", "vgg16", "vgg19", "resnet18", "resnet34", "resnet50", "resnet101",
-      "resnet20", "resnet32", "resnet56", "googlenet");
+  /** Architecture names, as {@code model.arch} accepts them; the facts about each are in {@link ArchitectureName}. */
+  public static final List<String> ARCHITECTURES = ArchitectureName.configNames();
 
-  /** Architectures that are defined with batch normalization and cannot do without it. */
-  public static final List<String> BATCH_NORM_REQUIRED = List.of("resnet18", "resnet34", "resnet50",
-      "resnet101", "resnet20", "resnet32", "resnet56");
-
-  /** Architectures whose pooling is part of their definition ({@code model.pooling} must be auto). */
-  public static final List<String> POOLING_FIXED = List.of("resnet18", "resnet34", "resnet50",
-      "resnet101", "resnet20", "resnet32", "resnet56", "googlenet");
-
-  /** Architectures that have auxiliary classifiers. */
-  public static final List<String> WITH_AUX_CLASSIFIERS = List.of("googlenet");
-
-  /** The defaults of every knob for {@code arch}, with classes from the data. */
+  /** The defaults of every knob (as in reference.conf) for {@code arch} and {@code classes}. */
   public ModelConfig(String arch, int classes) {
-    this(arch, classes, ActivationName.RELU, 0.01, WeightInitConfig.DEFAULT, null, null,
-        LossName.SOFTMAX_CROSS_ENTROPY, PoolingName.AUTO, false);
+    this(arch, classes, ModelSettings.ACTIVATION.defaultValue(), ModelSettings.LEAKYRELU_ALPHA.defaultValue(),
+        WeightInitConfig.DEFAULT, ModelSettings.BATCH_NORM.defaultValue(), ModelSettings.DROPOUT.defaultValue(),
+        ModelSettings.LOSS.defaultValue(), ModelSettings.POOLING.defaultValue(),
+        ModelSettings.AUX_CLASSIFIERS.defaultValue());
+  }
+
+  /** The architecture and its facts. */
+  public ArchitectureName architecture() {
+    return ArchitectureName.of(arch);
   }
 
   public boolean classesFromData() {

@@ -36,6 +36,27 @@ public record OpSpec(String op, Map<String, List<Double>> params, boolean datase
     return new OpSpec(op, all, false);
   }
 
+  /** The scalar parameter {@code name}, or its default declared in {@link PipelineOps} when it is not given. */
+  public double scalar(String name) {
+    List<Double> v = params.get(name);
+    return v == null ? declaredDefault(name).get(0) : v.get(0);
+  }
+
+  /** The list parameter {@code name}, or its default declared in {@link PipelineOps} when it is not given. */
+  public List<Double> vector(String name) {
+    List<Double> v = params.get(name);
+    return v == null ? declaredDefault(name) : v;
+  }
+
+  private List<Double> declaredDefault(String name) {
+    List<Double> d = PipelineOps.param(op, name).fallback();
+    if (d == null) {
+      throw new IllegalArgumentException(op + " " + name + " has no fixed default (it is "
+          + PipelineOps.param(op, name).defaultText() + "): pass it to scalar(name, fallback)");
+    }
+    return d;
+  }
+
   /** The scalar parameter {@code name}, or {@code fallback} when it is not given. */
   public double scalar(String name, double fallback) {
     List<Double> v = params.get(name);

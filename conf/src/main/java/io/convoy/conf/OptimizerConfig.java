@@ -22,8 +22,8 @@ public record OptimizerConfig(OptimizerName name, double lr, double momentum, do
 
   /** An optimizer with a constant rate, L2 only, no clipping, scaling or early stopping. */
   public OptimizerConfig(OptimizerName name, double lr, double momentum, double weightDecay) {
-    this(name, lr, momentum, weightDecay, 0, ClippingConfig.NONE, false, ScheduleConfig.CONSTANT,
-        EarlyStoppingConfig.OFF);
+    this(name, lr, momentum, weightDecay, OptimizerSettings.L1.defaultValue(), ClippingConfig.NONE,
+        OptimizerSettings.SCALE_WITH_WORKERS.defaultValue(), ScheduleConfig.CONSTANT, EarlyStoppingConfig.OFF);
   }
 
   /** The same optimizer with another schedule. */

@@ -12,10 +12,10 @@ import java.io.Serializable;
  */
 public record OutputConfig(String dir, boolean report, int trainMetricsImages) implements Serializable {
   /** Training images evaluated per epoch by default. */
-  public static final int DEFAULT_TRAIN_METRICS_IMAGES = 10_000;
+  public static final int DEFAULT_TRAIN_METRICS_IMAGES = RunSettings.TRAIN_METRICS_IMAGES.defaultValue();
 
   /** {@code dir} with the defaults: a report, train metrics on up to 10,000 images. */
   public OutputConfig(String dir) {
-    this(dir, true, DEFAULT_TRAIN_METRICS_IMAGES);
+    this(dir, RunSettings.REPORT.defaultValue(), DEFAULT_TRAIN_METRICS_IMAGES);
   }
 }

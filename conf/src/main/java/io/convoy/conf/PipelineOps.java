@@ -11,9 +11,9 @@ import java.util.Map;
  * module implements exactly these operations; its tests keep the two in step.
  */
 public final class PipelineOps {
-  /** Resize so that the shorter side is {@code size} (default: {@code data.image-size}). */
+  /** Resize so that the shorter side is {@code size}. Every default is in {@link #OPS}. */
   public static final String RESIZE = "resize";
-  /** Cut the central {@code size} x {@code size} square (default: {@code data.image-size}). */
+  /** Cut the central {@code size} x {@code size} square. */
   public static final String CENTER_CROP = "center-crop";
   /** Zero-pad by {@code padding} on every side, then cut a random {@code size} square (CIFAR). */
   public static final String RANDOM_CROP = "random-crop";
@@ -31,7 +31,7 @@ public final class PipelineOps {
   public static final String AFFINE = "affine";
   /** Gaussian pixel noise. */
   public static final String NOISE = "noise";
-  /** Scale pixels to [0,1], then (x - mean) / std per channel (default mean 0.5, std 0.5). */
+  /** Scale pixels to [0,1], then (x - mean) / std per channel. */
   public static final String NORMALIZE = "normalize";
 
   /** ImageNet's per-channel mean and std of pixels in [0, 1] (torchvision's constants). */
@@ -60,22 +60,37 @@ public final class PipelineOps {
 
   /**
    * One parameter: its arity, the closed or open bounds of every number, whether the numbers
-   * must be whole, and its meaning (for messages and documentation).
+   * must be whole, its meaning (for messages and documentation) and its default: the one place
+   * it is written, read by the pipeline module through {@link OpSpec#scalar(String)} and
+   * {@link OpSpec#vector(String)}.
+   *
+   * @param fallback the default value, or null where it depends on the data ({@code size})
+   * @param fallbackText the default in words where its numbers alone would not say it (null: the numbers)
    */
   public record Param(String name, Arity arity, int count, double min, boolean minOpen, double max,
-      boolean whole, String meaning) {
+      boolean whole, String meaning, List<Double> fallback, String fallbackText) {
+
+    /** The default in words, e.g. "0.5", "[0.08, 1]" or "data.image-size". */
+    public String defaultText() {
+      if (fallbackText != null) {
+        return fallbackText;
+      }
+      return fallback.size() == 1 ? fmt(fallback.get(0))
+          : fallback.stream().map(PipelineOps::fmt).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
 
     /** What is allowed, in words, e.g. "a number in [0, 1]" or "one number or 3 (one per channel)". */
     public String allowed(int channels) {
       String each = (whole ? "whole number" : "number") + " in " + (minOpen ? "(" : "[") + fmt(min) + ", "
           + (max == Double.POSITIVE_INFINITY ? "inf)" : fmt(max) + "]");
+      String what = meaning + "; default " + defaultText();
       return switch (arity) {
-        case ONE -> "a " + each + " (" + meaning + ")";
-        case RANGE -> "a " + each + " or [low, high] with low <= high (" + meaning + ")";
-        case PAIR -> "[low, high], each a " + each + ", low <= high (" + meaning + ")";
+        case ONE -> "a " + each + " (" + what + ")";
+        case RANGE -> "a " + each + " or [low, high] with low <= high (" + what + ")";
+        case PAIR -> "[low, high], each a " + each + ", low <= high (" + what + ")";
         case PER_CHANNEL -> "one number or " + channels + " (one per channel), each a " + each
-            + " (" + meaning + ")";
-        case EXACT -> count + " numbers, each a " + each + " (" + meaning + ")";
+            + " (" + what + ")";
+        case EXACT -> count + " numbers, each a " + each + " (" + what + ")";
       };
     }
 
@@ -105,48 +120,65 @@ public final class PipelineOps {
   }
 
   private static final double INF = Double.POSITIVE_INFINITY;
+  private static final List<Double> OFF = List.of(0.0);
   private static final Param SIZE = new Param("size", Arity.ONE, 1, 1, false, 65_536, true,
-      "a positive number of pixels; default data.image-size");
+      "a positive number of pixels", null, "data.image-size");
+
+  private static Param param(String name, Arity arity, double min, boolean minOpen, double max, String meaning,
+      Double... fallback) {
+    int count = arity == Arity.PAIR ? 2 : 1;
+    return new Param(name, arity, count, min, minOpen, max, false, meaning, List.of(fallback), null);
+  }
 
   /** Operation name to its parameters, in documentation order. */
   public static final Map<String, List<Param>> OPS = ops(
       RESIZE, List.of(SIZE),
       CENTER_CROP, List.of(SIZE),
       RANDOM_CROP, List.of(SIZE,
-          new Param("padding", Arity.ONE, 1, 0, false, 4096, true, "zero pixels added on every side; default 0")),
+          new Param("padding", Arity.ONE, 1, 0, false, 4096, true, "zero pixels added on every side",
+              List.of(0.0), null)),
       RANDOM_RESIZED_CROP, List.of(SIZE,
-          new Param("scale", Arity.PAIR, 2, 0, true, 1, false, "crop area as a fraction of the image; default [0.08, 1]"),
-          new Param("ratio", Arity.PAIR, 2, 0, true, INF, false, "crop width / height; default [0.75, 1.3333]")),
-      MIRROR, List.of(new Param("p", Arity.ONE, 1, 0, false, 1, false, "probability of a flip; default 0.5")),
+          param("scale", Arity.PAIR, 0, true, 1, "crop area as a fraction of the image", 0.08, 1.0),
+          new Param("ratio", Arity.PAIR, 2, 0, true, INF, false, "crop width / height",
+              List.of(3.0 / 4, 4.0 / 3), "[3/4, 4/3]")),
+      MIRROR, List.of(param("p", Arity.ONE, 0, false, 1, "probability of a flip", 0.5)),
       COLOR_JITTER, List.of(
-          new Param("brightness", Arity.RANGE, 2, 0, false, INF, false,
-              "b means a factor in [max(0, 1 - b), 1 + b]; default 0, off"),
-          new Param("contrast", Arity.RANGE, 2, 0, false, INF, false,
-              "c means a factor in [max(0, 1 - c), 1 + c]; default 0, off"),
-          new Param("saturation", Arity.RANGE, 2, 0, false, INF, false,
-              "s means a factor in [max(0, 1 - s), 1 + s]; default 0, off"),
-          new Param("hue", Arity.RANGE, 2, -0.5, false, 0.5, false,
-              "h in [0, 0.5] means a hue shift in [-h, h] turns; default 0, off")),
+          jitter("brightness", 0, INF, "b means a factor in [max(0, 1 - b), 1 + b]"),
+          jitter("contrast", 0, INF, "c means a factor in [max(0, 1 - c), 1 + c]"),
+          jitter("saturation", 0, INF, "s means a factor in [max(0, 1 - s), 1 + s]"),
+          jitter("hue", -0.5, 0.5, "h in [0, 0.5] means a hue shift in [-h, h] turns")),
       LIGHTING, List.of(
-          new Param("sigma", Arity.ONE, 1, 0, false, 10, false, "std of each alpha; default 0.1"),
+          param("sigma", Arity.ONE, 0, false, 10, "std of each alpha", 0.1),
           new Param("eigval", Arity.EXACT, 3, 0, false, INF, false,
-              "RGB covariance eigenvalues, pixels in [0, 1]; default ImageNet's"),
+              "RGB covariance eigenvalues, pixels in [0, 1]", IMAGENET_EIGVAL, "ImageNet's"),
           new Param("eigvec", Arity.EXACT, 9, -1, false, 1, false,
-              "3x3 row-major matrix whose columns are the eigenvectors; default ImageNet's")),
-      ROTATE, List.of(new Param("degrees", Arity.RANGE, 2, -180, false, 180, false,
-          "d means an angle in [-d, d], counter-clockwise; default 10")),
+              "3x3 row-major matrix whose columns are the eigenvectors", IMAGENET_EIGVEC, "ImageNet's")),
+      ROTATE, List.of(param("degrees", Arity.RANGE, -180, false, 180,
+          "d means an angle in [-d, d], counter-clockwise", 10.0)),
       AFFINE, List.of(
-          new Param("degrees", Arity.RANGE, 2, -180, false, 180, false, "d means an angle in [-d, d]; default 0"),
-          new Param("translate", Arity.PAIR, 2, 0, false, 1, false,
-              "largest shift as fractions of width and height; default [0, 0]"),
-          new Param("scale", Arity.PAIR, 2, 0, true, 10, false, "zoom factor range; default [1, 1]"),
-          new Param("shear", Arity.RANGE, 2, -89, false, 89, false,
-              "s means an x shear angle in [-s, s] degrees; default 0")),
-      NOISE, List.of(new Param("sigma", Arity.ONE, 1, 0, false, 1, false,
-          "std of the noise, pixels in [0, 1]; default 0.03")),
+          param("degrees", Arity.RANGE, -180, false, 180, "d means an angle in [-d, d]", 0.0),
+          param("translate", Arity.PAIR, 0, false, 1, "largest shift as fractions of width and height", 0.0, 0.0),
+          param("scale", Arity.PAIR, 0, true, 10, "zoom factor range", 1.0, 1.0),
+          param("shear", Arity.RANGE, -89, false, 89, "s means an x shear angle in [-s, s] degrees", 0.0)),
+      NOISE, List.of(param("sigma", Arity.ONE, 0, false, 1, "std of the noise, pixels in [0, 1]", 0.03)),
       NORMALIZE, List.of(
-          new Param("mean", Arity.PER_CHANNEL, 0, -INF, false, INF, false, "pixels in [0, 1]; default 0.5"),
-          new Param("std", Arity.PER_CHANNEL, 0, 0, true, INF, false, "positive, pixels in [0, 1]; default 0.5")));
+          new Param("mean", Arity.PER_CHANNEL, 0, -INF, false, INF, false, "pixels in [0, 1]", List.of(0.5), null),
+          new Param("std", Arity.PER_CHANNEL, 0, 0, true, INF, false, "positive, pixels in [0, 1]", List.of(0.5),
+              null)));
+
+  private static Param jitter(String name, double min, double max, String meaning) {
+    return new Param(name, Arity.RANGE, 2, min, false, max, false, meaning, OFF, "0, off");
+  }
+
+  /**
+   * The parameter {@code name} of operation {@code op}.
+   *
+   * @throws IllegalArgumentException when {@code op} has no such parameter
+   */
+  public static Param param(String op, String name) {
+    return OPS.getOrDefault(op, List.of()).stream().filter(p -> p.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("pipeline operation " + op + " has no parameter " + name));
+  }
 
   /** Operation name to the names of the parameters it accepts. */
   public static final Map<String, List<String>> PARAMETERS = names(OPS);

@@ -14,5 +14,8 @@ import java.io.Serializable;
  */
 public record PlateauConfig(MetricName metric, MetricMode mode, int patience, double factor, double minDelta)
     implements Serializable {
-  public static final PlateauConfig DEFAULT = new PlateauConfig(MetricName.VAL_LOSS, MetricMode.AUTO, 5, 0.1, 1e-4);
+  /** The defaults of reference.conf. */
+  public static final PlateauConfig DEFAULT = new PlateauConfig(OptimizerSettings.PLATEAU_METRIC.defaultValue(),
+      OptimizerSettings.PLATEAU_MODE.defaultValue(), OptimizerSettings.PLATEAU_PATIENCE.defaultValue(),
+      OptimizerSettings.PLATEAU_FACTOR.defaultValue(), OptimizerSettings.PLATEAU_MIN_DELTA.defaultValue());
 }

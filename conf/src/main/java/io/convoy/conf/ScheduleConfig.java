@@ -21,8 +21,11 @@ public record ScheduleConfig(ScheduleName name, double gamma, double stepEpochs,
     double power, double minLr, double warmupEpochs, Double warmupStartFactor, PlateauConfig plateau)
     implements Serializable {
 
-  public static final ScheduleConfig CONSTANT = new ScheduleConfig(ScheduleName.CONSTANT, 0.1, 30,
-      List.of(30.0, 60.0, 90.0), 1.0, 0, 0, null, PlateauConfig.DEFAULT);
+  /** A constant rate, every other value as in reference.conf. */
+  public static final ScheduleConfig CONSTANT = new ScheduleConfig(ScheduleName.CONSTANT,
+      OptimizerSettings.GAMMA.defaultValue(), OptimizerSettings.STEP_EPOCHS.defaultValue(),
+      OptimizerSettings.MILESTONES.defaultValue(), OptimizerSettings.POWER.defaultValue(),
+      OptimizerSettings.MIN_LR.defaultValue(), 0, OptimizerSettings.WARMUP_START.defaultValue(), PlateauConfig.DEFAULT);
 
   public ScheduleConfig {
     milestones = List.copyOf(milestones);

@@ -10,6 +10,7 @@ import java.io.Serializable;
  * @param sigma standard deviation of {@code normal}: N(0, sigma^2)
  */
 public record WeightInitConfig(WeightInitName name, double range, double sigma) implements Serializable {
-  /** DL4J's and convoy's default: Glorot normal. */
-  public static final WeightInitConfig DEFAULT = new WeightInitConfig(WeightInitName.XAVIER, 0.05, 0.01);
+  /** The defaults of reference.conf (DL4J's and convoy's: Glorot normal). */
+  public static final WeightInitConfig DEFAULT = new WeightInitConfig(ModelSettings.WEIGHT_INIT.defaultValue(),
+      ModelSettings.WEIGHT_INIT_RANGE.defaultValue(), ModelSettings.WEIGHT_INIT_SIGMA.defaultValue());
 }

@@ -17,11 +17,6 @@ final class AlexNet implements Architecture {
   }
 
   @Override
-  public double defaultDropout() {
-    return 0.5;
-  }
-
-  @Override
   public int minInputSize(Knobs knobs) {
     return 63; // conv1 gives 15, then three 3x3/2 poolings reach 1x1
   }

@@ -1,19 +1,19 @@
 package io.convoy.model;
 
+import io.convoy.conf.ArchitectureName;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 
-/** One network family member: the layers it builds on top of convoy's shared settings. */
+/**
+ * One network family member: the layers it builds on top of convoy's shared settings. What
+ * configuration knows about it (batch norm, pooling, auxiliary classifiers, default dropout) is
+ * in conf's {@link ArchitectureName}, the one home of those facts.
+ */
 interface Architecture {
   String name();
 
-  /** Batch norm when {@code model.batch-norm} is auto. */
-  default boolean batchNormByDefault() {
-    return false;
-  }
-
-  /** Dropout rate when {@code model.dropout} is auto. */
-  default double defaultDropout() {
-    return 0;
+  /** The facts configuration checks, by this architecture's name. */
+  default ArchitectureName facts() {
+    return ArchitectureName.of(name());
   }
 
   /** The smallest height and width (pixels) every layer accepts with {@code knobs}. */

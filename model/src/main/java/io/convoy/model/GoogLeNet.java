@@ -33,11 +33,6 @@ final class GoogLeNet implements Architecture {
   }
 
   @Override
-  public double defaultDropout() {
-    return 0.4;
-  }
-
-  @Override
   public int minInputSize(Knobs knobs) {
     // The auxiliary 5x5 pooling needs 5x5 maps at 4a, which sees the input reduced 16 times.
     return knobs.auxClassifiers() ? 65 : 1;

@@ -1,10 +1,10 @@
 package io.convoy.model;
 
+import io.convoy.conf.ArchitectureName;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConfigProblem;
 import io.convoy.conf.ModelConfig;
 import io.convoy.conf.OptimizerConfig;
-import io.convoy.conf.PoolingName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +16,37 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /** The architectures by name, and the one place a {@link ModelSpec} becomes a DL4J configuration. */
 public final class ModelZoo {
-  private static final Map<String, Architecture> ARCHITECTURES = Stream.of(
-          new SimpleCnn(), LeNetFamily.LENET, LeNetFamily.LENET5, new AlexNet(),
-          Vgg.vgg11(), Vgg.vgg13(), Vgg.vgg16(), Vgg.vgg19(),
-          ResNet.resnet18(), ResNet.resnet34(), ResNet.resnet50(), ResNet.resnet101(),
-          ResNet.cifar(20), ResNet.cifar(32), ResNet.cifar(56), new GoogLeNet())
+  private static final Map<String, Architecture> ARCHITECTURES = Stream.of(ArchitectureName.values())
+      .map(ModelZoo::build)
       .collect(Collectors.toUnmodifiableMap(Architecture::name, Function.identity()));
 
   private ModelZoo() {}
+
+  /** The network of each architecture conf names: exhaustive, so a name without a network does not compile. */
+  private static Architecture build(ArchitectureName name) {
+    Architecture arch = switch (name) {
+      case SIMPLE_CNN -> new SimpleCnn();
+      case LENET -> LeNetFamily.LENET;
+      case LENET5 -> LeNetFamily.LENET5;
+      case ALEXNET -> new AlexNet();
+      case VGG11 -> Vgg.vgg11();
+      case VGG13 -> Vgg.vgg13();
+      case VGG16 -> Vgg.vgg16();
+      case VGG19 -> Vgg.vgg19();
+      case RESNET18 -> ResNet.resnet18();
+      case RESNET34 -> ResNet.resnet34();
+      case RESNET50 -> ResNet.resnet50();
+      case RESNET101 -> ResNet.resnet101();
+      case RESNET20 -> ResNet.cifar(20);
+      case RESNET32 -> ResNet.cifar(32);
+      case RESNET56 -> ResNet.cifar(56);
+      case GOOGLENET -> new GoogLeNet();
+    };
+    if (!arch.name().equals(name.configName())) {
+      throw new IllegalStateException(name + " builds " + arch.name());
+    }
+    return arch;
+  }
 
   /** Names of every architecture, as {@code model.arch} accepts them. */
   public static List<String> names() {
@@ -69,25 +92,13 @@ public final class ModelZoo {
   }
 
   static Knobs knobs(Architecture arch, ModelConfig model) {
-    return new Knobs(model, arch.batchNormByDefault(), arch.defaultDropout());
+    return new Knobs(model, arch.facts().batchNormByDefault(), arch.facts().defaultDropout());
   }
 
-  /** The combinations ConfigBinder rejects, checked again for specs built in code. */
+  /** The combinations configuration rejects (the same check), again for specs built in code; and the input size. */
   private static void check(Architecture arch, Knobs knobs, ModelSpec spec) {
-    List<ConfigProblem> problems = new ArrayList<>();
-    ModelConfig m = spec.model();
+    List<ConfigProblem> problems = new ArrayList<>(ArchitectureName.problems(spec.model()));
     String name = arch.name();
-    if (Boolean.FALSE.equals(m.batchNorm()) && ModelConfig.BATCH_NORM_REQUIRED.contains(name)) {
-      problems.add(new ConfigProblem("model.batch-norm", "false with model.arch = " + name, "auto or true"));
-    }
-    if (m.pooling() != PoolingName.AUTO && ModelConfig.POOLING_FIXED.contains(name)) {
-      problems.add(new ConfigProblem("model.pooling", m.pooling().configName() + " with model.arch = " + name,
-          "auto"));
-    }
-    if (m.auxClassifiers() && !ModelConfig.WITH_AUX_CLASSIFIERS.contains(name)) {
-      problems.add(new ConfigProblem("model.aux-classifiers", "true with model.arch = " + name,
-          "false; auxiliary classifiers exist for " + String.join(", ", ModelConfig.WITH_AUX_CLASSIFIERS)));
-    }
     int min = arch.minInputSize(knobs);
     InputShape in = spec.input();
     if (in.height() < min || in.width() < min) {

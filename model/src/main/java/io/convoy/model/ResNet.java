@@ -62,11 +62,6 @@ final class ResNet implements Architecture {
   }
 
   @Override
-  public boolean batchNormByDefault() {
-    return true;
-  }
-
-  @Override
   public int minInputSize(Knobs knobs) {
     return 1; // every conv and pooling is padded so that it keeps at least one pixel
   }

@@ -40,11 +40,6 @@ final class Vgg implements Architecture {
   }
 
   @Override
-  public double defaultDropout() {
-    return 0.5;
-  }
-
-  @Override
   public int minInputSize(Knobs knobs) {
     return 32; // five 2x2/2 poolings
   }

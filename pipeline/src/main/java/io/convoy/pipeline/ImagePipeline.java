@@ -81,48 +81,51 @@ public final class ImagePipeline implements Serializable {
             + "\": expected " + accepted);
       }
     }
+    // Every default is declared once, in PipelineOps.OPS; scalar(name) and vector(name) read it.
     return switch (spec.op()) {
       case PipelineOps.RESIZE -> new Resize(size(spec, data));
       case PipelineOps.CENTER_CROP -> new CenterCrop(size(spec, data));
-      case PipelineOps.RANDOM_CROP -> new RandomCrop(size(spec, data), whole(spec, "padding", 0));
+      case PipelineOps.RANDOM_CROP -> new RandomCrop(size(spec, data), whole(spec, "padding"));
       case PipelineOps.RANDOM_RESIZED_CROP -> {
-        double[] scale = pair(spec, "scale", 0.08, 1);
-        double[] ratio = pair(spec, "ratio", 3.0 / 4, 4.0 / 3);
+        double[] scale = pair(spec, "scale");
+        double[] ratio = pair(spec, "ratio");
         yield new RandomResizedCrop(size(spec, data), scale[0], scale[1], ratio[0], ratio[1]);
       }
-      case PipelineOps.MIRROR -> new Mirror(spec.scalar("p", 0.5));
+      case PipelineOps.MIRROR -> new Mirror(spec.scalar("p"));
       case PipelineOps.COLOR_JITTER -> new ColorJitter(factors(spec, "brightness"), factors(spec, "contrast"),
           factors(spec, "saturation"), hue(spec));
-      case PipelineOps.LIGHTING -> new Lighting(spec.scalar("sigma", 0.1),
-          spec.vector("eigval", PipelineOps.IMAGENET_EIGVAL), spec.vector("eigvec", PipelineOps.IMAGENET_EIGVEC));
+      case PipelineOps.LIGHTING -> new Lighting(spec.scalar("sigma"), spec.vector("eigval"), spec.vector("eigvec"));
       case PipelineOps.ROTATE -> {
-        double[] degrees = symmetric(spec, "degrees", 10);
+        double[] degrees = symmetric(spec, "degrees");
         yield new Rotate(degrees[0], degrees[1]);
       }
-      case PipelineOps.AFFINE -> new Affine(symmetric(spec, "degrees", 0), pair(spec, "translate", 0, 0),
-          pair(spec, "scale", 1, 1), symmetric(spec, "shear", 0));
-      case PipelineOps.NOISE -> new Noise(spec.scalar("sigma", 0.03));
-      case PipelineOps.NORMALIZE -> new Normalize(
-          spec.vector("mean", List.of(0.5)), spec.vector("std", List.of(0.5)), data.channels());
+      case PipelineOps.AFFINE -> new Affine(symmetric(spec, "degrees"), pair(spec, "translate"),
+          pair(spec, "scale"), symmetric(spec, "shear"));
+      case PipelineOps.NOISE -> new Noise(spec.scalar("sigma"));
+      case PipelineOps.NORMALIZE -> new Normalize(spec.vector("mean"), spec.vector("std"), data.channels());
       default -> throw new IllegalArgumentException("pipeline operation " + spec.op()
           + " is declared in PipelineOps but not implemented in ImagePipeline");
     };
   }
 
+  /** {@code size}, whose default is the data's image size. */
   private static int size(OpSpec spec, DataConfig data) {
-    return whole(spec, "size", data.imageSize());
+    return whole(spec, spec.scalar("size", data.imageSize()), "size");
   }
 
-  private static int whole(OpSpec spec, String name, int fallback) {
-    double v = spec.scalar(name, fallback);
+  private static int whole(OpSpec spec, String name) {
+    return whole(spec, spec.scalar(name), name);
+  }
+
+  private static int whole(OpSpec spec, double v, String name) {
     if (v != Math.rint(v)) {
       throw new IllegalArgumentException(spec.op() + " " + name + " " + v + ": expected a whole number of pixels");
     }
     return (int) v;
   }
 
-  private static double[] pair(OpSpec spec, String name, double lo, double hi) {
-    List<Double> v = spec.vector(name, List.of(lo, hi));
+  private static double[] pair(OpSpec spec, String name) {
+    List<Double> v = spec.vector(name);
     if (v.size() != 2) {
       throw new IllegalArgumentException(spec.op() + " " + name + " " + v + ": expected [low, high]");
     }
@@ -130,25 +133,25 @@ public final class ImagePipeline implements Serializable {
   }
 
   /** One number d means [-|d|, |d|]; two numbers are [low, high]. */
-  private static double[] symmetric(OpSpec spec, String name, double d) {
-    List<Double> v = spec.vector(name, List.of(d));
-    return v.size() == 1 ? new double[] {-Math.abs(v.get(0)), Math.abs(v.get(0))} : pair(spec, name, 0, 0);
+  private static double[] symmetric(OpSpec spec, String name) {
+    List<Double> v = spec.vector(name);
+    return v.size() == 1 ? new double[] {-Math.abs(v.get(0)), Math.abs(v.get(0))} : pair(spec, name);
   }
 
   private static double[] factors(OpSpec spec, String name) {
-    List<Double> v = spec.vector(name, List.of(0.0));
+    List<Double> v = spec.vector(name);
     if (v.size() == 1) {
       return ColorJitter.factorRange(v.get(0));
     }
-    return v.get(0) == 1 && v.get(1) == 1 ? null : pair(spec, name, 1, 1);
+    return v.get(0) == 1 && v.get(1) == 1 ? null : pair(spec, name);
   }
 
   private static double[] hue(OpSpec spec) {
-    List<Double> v = spec.vector("hue", List.of(0.0));
+    List<Double> v = spec.vector("hue");
     if (v.size() == 1) {
       return ColorJitter.hueRange(v.get(0));
     }
-    return v.get(0) == 0 && v.get(1) == 0 ? null : pair(spec, "hue", 0, 0);
+    return v.get(0) == 0 && v.get(1) == 0 ? null : pair(spec, "hue");
   }
 
   /** Whether any operation is random (then only the seeded {@code toTensor} may be called). */
