@@ -15,8 +15,11 @@ import io.convoy.model.ModelSummary;
  * not to tune a tight one.
  */
 final class ReplicaMemory {
-  /** Floats per example, as a multiple of the sum of layer outputs (see above). */
-  static final int ACTIVATION_FACTOR = 9;
+  /**
+   * Floats per example, as a multiple of the sum of layer outputs (see above), plus one for the
+   * convolution outputs kept for the backward pass (ModelZoo's cache mode).
+   */
+  static final int ACTIVATION_FACTOR = 10;
   /** Evaluation's minibatch ({@code ReplicaEvaluation}), forward only. */
   static final int EVAL_BATCH = 128;
 
