@@ -265,8 +265,8 @@ public final class AllreduceTransport implements TrainingEngine {
   }
 
   private static RoundStats stats(RoundReport r) {
-    return new RoundStats(r.round(), r.epoch(), r.loss(), r.examples(), r.batches(), r.seconds(), r.broadcast(),
-        r.data(), r.compute(), r.sync(), r.apply(), r.learningRate());
+    return new RoundStats(r.round(), r.epoch(), r.loss(), r.examples(), r.batches(), r.seconds(), r.timings(),
+        r.learningRate());
   }
 
   static WireFormat wireFormat(String compression) {

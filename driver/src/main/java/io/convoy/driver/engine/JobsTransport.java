@@ -13,6 +13,7 @@ import io.convoy.worker.ModelState;
 import io.convoy.worker.RoundResult;
 import io.convoy.worker.RoundSpec;
 import io.convoy.worker.RoundTask;
+import io.convoy.worker.RoundTimings;
 import io.convoy.worker.WorkerSettings;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -155,12 +156,12 @@ public final class JobsTransport implements TrainingEngine {
         state = new ModelState(sum.meanParameters(), updater);
       }
       long t3 = System.nanoTime();
-      int n = sum.replicas();
-      double slowest = sum.slowestTaskNanos() / 1e9;
+      // The tasks' times as a mean over tasks, with the driver's broadcast, the job beyond its slowest
+      // task, and the driver's apply.
+      RoundTimings timings = sum.timings().dividedBy(sum.replicas()).plus(new RoundTimings((t1 - t0) / 1e9, 0, 0,
+          Math.max(0, (t2 - t1) / 1e9 - sum.slowestTaskSeconds()), (t3 - t2) / 1e9));
       return new RoundStats(spec.round() + 1, spec.epoch() + 1, sum.meanLoss(), sum.examples(), sum.batches(),
-          (t3 - t0) / 1e9, (t1 - t0) / 1e9 + sum.broadcastNanos() / 1e9 / n, sum.dataNanos() / 1e9 / n,
-          sum.computeNanos() / 1e9 / n, Math.max(0, (t2 - t1) / 1e9 - slowest), (t3 - t2) / 1e9, learningRate,
-          sum.skipped());
+          (t3 - t0) / 1e9, timings, learningRate, sum.skipped());
     } finally {
       broadcast.destroy();
     }
