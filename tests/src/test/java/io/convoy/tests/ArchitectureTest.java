@@ -48,6 +48,18 @@ class ArchitectureTest {
   static final ArchRule workerNeverImportsDriver = noClasses().that().resideInAPackage("io.convoy.worker..")
       .should().dependOnClassesThat().resideInAPackage("io.convoy.driver..");
 
+  /**
+   * A replica's local work in a round and what it uses: shared by both transports' tasks, run and
+   * tested without Spark.
+   */
+  @ArchTest
+  static final ArchRule localRoundIsSparkFree = noClasses()
+      .that().haveNameMatching("io\\.convoy\\.worker\\.(LocalRound|RoundTimings|ShardState|ReplicaCache|BatchPrefetcher"
+          + "|BatchAssembler|DecodedTensors|RoundSpec|WorkerSettings)(\\$.*)?")
+      .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+      .because("the Spark-specific parts (task contexts, broadcasts, the ring's set-up) stay in RoundTask and "
+          + "EpochTask (issue 14)");
+
   @ArchTest
   static final ArchRule onlySparkContextsCreatesASparkContext = noClasses()
       .that().doNotHaveFullyQualifiedName("io.convoy.driver.common.SparkContexts")

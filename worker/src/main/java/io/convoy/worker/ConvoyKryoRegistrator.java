@@ -25,6 +25,7 @@ public final class ConvoyKryoRegistrator implements KryoRegistrator {
     kryo.register(Sample.class, new RecordSerializer<>(Sample.class));
     kryo.register(EncodedSample.class, new RecordSerializer<>(EncodedSample.class));
     kryo.register(ModelState.class, new RecordSerializer<>(ModelState.class));
+    kryo.register(RoundTimings.class, new RecordSerializer<>(RoundTimings.class));
     kryo.register(RoundResult.class);
     kryo.register(EpochOutcome.class, new RecordSerializer<>(EpochOutcome.class));
     kryo.register(RoundReport.class, new RecordSerializer<>(RoundReport.class));

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.BarrierTaskContext;
@@ -28,7 +27,7 @@ import scala.runtime.AbstractFunction1;
  * One replica's whole epoch inside a barrier stage (the {@code allreduce} transport). The task
  * listens on its executor's address, learns every rank's address through one
  * {@code BarrierTaskContext.allGather}, joins the ring, then runs the epoch's rounds exactly as
- * {@link RoundTask} would, round after round, with the ring allreduce in place of the driver:
+ * {@link RoundTask} would, round after round ({@link LocalRound}), with the ring allreduce in place of the driver:
  * {@code parameters} mode averages parameters (and updater state under {@code average}) every
  * k minibatches; {@code gradients} mode sums one minibatch gradient per replica and every
  * replica applies the same optimizer step to the same sum, so replicas stay bit-identical.
@@ -139,18 +138,14 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
     long fetchStart = System.nanoTime();
     ModelState in = snapshot != null ? snapshot.state() : start.value();
     double broadcastSeconds = (System.nanoTime() - fetchStart) / 1e9;
-    ShardState local = ReplicaCache.shard(settings.runId(), spec, rank, in.parameters());
-    Replica replica = local.replica;
-    replica.setParameters(in.parameters());
+    LocalRound local = LocalRound.open(spec, pipeline, schedule, settings, rank, shard, in.parameters());
+    Replica replica = local.replica();
     UpdaterStatePolicy policy = epoch.updaterState();
     if (epoch.sharedUpdaterState()) {
       replica.setUpdaterState(in.updaterState());
     } else if (policy == UpdaterStatePolicy.LOCAL) {
-      local.beginLocalEpochStage(epoch.epoch());
+      local.shardState().beginLocalEpochStage(epoch.epoch());
     }
-    BatchPrefetcher batches = local.prefetcher(
-        new BatchAssembler(pipeline, schedule.seed(), settings.decodedCacheBytes()), schedule, rank,
-        settings.prefetchBatches(), settings.loaderThreads());
     boolean gradients = epoch.mode() == AveragingMode.GRADIENTS;
     int p = replica.numParameters();
     int u = !gradients && policy == UpdaterStatePolicy.AVERAGE ? replica.updaterStateLength() : 0;
@@ -166,53 +161,22 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
     for (int first = firstBatch; first < schedule.batchesPerEpoch(); first += k) {
       long t0 = System.nanoTime();
       int count = Math.min(k, schedule.batchesPerEpoch() - first);
-      replica.setStep(step, epoch.epoch());
-      replica.setLearningRateFactor(epoch.learningRateFactor());
-      double learningRate = replica.learningRate();
-      long dataNanos = 0;
-      long computeNanos = 0;
-      double lossSum = 0;
-      long examples = 0;
-      if (gradients) {
-        long a = System.nanoTime();
-        BatchAssembler.Batch batch = batches.take(shard, epoch.epoch(), first);
-        long b = System.nanoTime();
-        skipped.addAll(batch.skipped());
-        if (batch.size() > 0) {
-          lossSum = replica.computeGradient(batch.features(), batch.labels(), batch.size(), buffer, 0);
-        } else { // every sample of the minibatch was skipped: it contributes a zero gradient sum
-          Arrays.fill(buffer, 0, p, 0f);
-        }
-        computeNanos = System.nanoTime() - b;
-        dataNanos = b - a;
-        examples = batch.size();
-      } else {
-        if (policy == UpdaterStatePolicy.RESET) {
-          replica.resetUpdaterState();
-        }
-        for (int i = first; i < first + count; i++) {
-          long a = System.nanoTime();
-          BatchAssembler.Batch batch = batches.take(shard, epoch.epoch(), i);
-          long b = System.nanoTime();
-          skipped.addAll(batch.skipped());
-          if (batch.size() > 0) {
-            lossSum += replica.fit(batch.features(), batch.labels(), batch.size());
-          }
-          computeNanos += System.nanoTime() - b;
-          dataNanos += b - a;
-          examples += batch.size();
-        }
+      // The shared updater state is the replica's own: the ring's average of the round before.
+      LocalRound.Work work = local.run(new RoundSpec(epoch.mode(), epoch.epoch(), round, first, count, step, policy,
+          epoch.learningRateFactor()), null, buffer, 0);
+      skipped.addAll(work.skipped());
+      if (!gradients) {
         replica.copyParametersTo(buffer, 0);
         if (u > 0) {
           replica.copyUpdaterStateTo(buffer, p);
         }
       }
       FaultInjection.maybeFail(round, rank);
-      buffer[p + u] = (float) lossSum;
-      buffer[p + u + 1] = examples;
+      buffer[p + u] = (float) work.lossSum();
+      buffer[p + u + 1] = work.examples();
       buffer[p + u + 2] = count;
-      buffer[p + u + 3] = (float) (dataNanos / 1e9);
-      buffer[p + u + 4] = (float) (computeNanos / 1e9);
+      buffer[p + u + 3] = (float) work.timings().dataSeconds();
+      buffer[p + u + 4] = (float) work.timings().computeSeconds();
       long t1 = System.nanoTime();
       ring.sum(buffer);
       long t2 = System.nanoTime();
@@ -231,9 +195,10 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
       round++;
       if (rank == 0) {
         long totalBatches = (long) buffer[p + u + 2];
+        RoundTimings timings = new RoundTimings(reports.isEmpty() ? broadcastSeconds : 0, buffer[p + u + 3] / n,
+            buffer[p + u + 4] / n, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
         RoundReport report = new RoundReport(round, epoch.epoch() + 1, buffer[p + u] / totalBatches, totalExamples,
-            totalBatches, (t3 - t0) / 1e9, reports.isEmpty() ? broadcastSeconds : 0, buffer[p + u + 3] / n,
-            buffer[p + u + 4] / n, (t2 - t1) / 1e9, (t3 - t2) / 1e9, learningRate);
+            totalBatches, (t3 - t0) / 1e9, timings, work.learningRate());
         reports.add(report);
         int every = epoch.snapshotEvery();
         progress.send(report, every > 0 && round % every == 0

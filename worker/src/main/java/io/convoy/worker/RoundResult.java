@@ -10,7 +10,7 @@ import java.util.List;
  * examples) in {@code gradients} mode. A task sends its own vectors as floats; merged results
  * are summed in double precision, which makes the sum exact (hence independent of the order in
  * which tasks finish) unless one value differs across replicas by more than 2^29 in magnitude.
- * Times are summed over tasks except {@code slowestTaskNanos}.
+ * Times are summed over tasks except {@code slowestTaskSeconds}.
  */
 public final class RoundResult implements Serializable {
   float[] vector;
@@ -21,10 +21,9 @@ public final class RoundResult implements Serializable {
   long examples;
   long batches;
   double lossSum;
-  long broadcastNanos;
-  long dataNanos;
-  long computeNanos;
-  long slowestTaskNanos;
+  /** The task's times: broadcast, data and compute, summed over tasks. */
+  RoundTimings timings = RoundTimings.ZERO;
+  double slowestTaskSeconds;
   /** Samples left out of this round's minibatches, as {@code path<TAB>reason}. */
   ArrayList<String> skipped = new ArrayList<>(0);
 
@@ -57,10 +56,8 @@ public final class RoundResult implements Serializable {
     examples += other.examples;
     batches += other.batches;
     lossSum += other.lossSum;
-    broadcastNanos += other.broadcastNanos;
-    dataNanos += other.dataNanos;
-    computeNanos += other.computeNanos;
-    slowestTaskNanos = Math.max(slowestTaskNanos, other.slowestTaskNanos);
+    timings = timings.plus(other.timings);
+    slowestTaskSeconds = Math.max(slowestTaskSeconds, other.slowestTaskSeconds);
     skipped.addAll(other.skipped);
     return this;
   }
@@ -147,23 +144,13 @@ public final class RoundResult implements Serializable {
     return batches == 0 ? Double.NaN : lossSum / batches;
   }
 
-  /** Time tasks spent fetching the broadcast state, summed over tasks. */
-  public long broadcastNanos() {
-    return broadcastNanos;
-  }
-
-  /** Time tasks waited for decoded minibatches, summed over tasks. */
-  public long dataNanos() {
-    return dataNanos;
-  }
-
-  /** Time tasks spent in forward/backward passes and updates, summed over tasks. */
-  public long computeNanos() {
-    return computeNanos;
+  /** Where the tasks' time went (broadcast, data, compute), summed over tasks. */
+  public RoundTimings timings() {
+    return timings;
   }
 
   /** Wall time of the slowest task, from its start to its result. */
-  public long slowestTaskNanos() {
-    return slowestTaskNanos;
+  public double slowestTaskSeconds() {
+    return slowestTaskSeconds;
   }
 }

@@ -12,9 +12,10 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * One replica's share of a round: take the shard's cached replica, copy the broadcast state in,
- * then either train the round's minibatches and return parameters (and updater state when it
- * is averaged), or return the gradient of the round's minibatch, for the driver to sum.
+ * One replica's share of a round (the {@code jobs} transport): take the shard's cached replica,
+ * copy the broadcast state in, do the round's {@link LocalRound local work}, and return
+ * parameters (and updater state when it is averaged) or the gradient of the round's minibatch,
+ * for the driver to sum.
  */
 public final class RoundTask implements Function2<Integer, Iterator<EncodedSample>, Iterator<RoundResult>> {
   private final ModelSpec spec;
@@ -45,63 +46,23 @@ public final class RoundTask implements Function2<Integer, Iterator<EncodedSampl
     NativeThreads.limit(settings.threads());
     long fetchStart = System.nanoTime();
     ModelState in = state.value();
-    long broadcastNanos = System.nanoTime() - fetchStart;
-    ShardState local = ReplicaCache.shard(settings.runId(), spec, shard, in.parameters());
-    Replica replica = local.replica;
-    replica.setParameters(in.parameters());
-    replica.setStep(round.globalStep(), round.epoch());
-    replica.setLearningRateFactor(round.learningRateFactor());
-    BatchPrefetcher batches = local.prefetcher(
-        new BatchAssembler(pipeline, schedule.seed(), settings.decodedCacheBytes()), schedule, shard,
-        settings.prefetchBatches(), settings.loaderThreads());
-
-    RoundResult result;
-    long dataNanos = 0;
-    long computeNanos = 0;
-    double lossSum = 0;
-    long examples = 0;
-    ArrayList<String> skipped = new ArrayList<>(0);
-    if (round.mode() == AveragingMode.GRADIENTS) {
-      long t0 = System.nanoTime();
-      BatchAssembler.Batch batch = batches.take(shardSamples, round.epoch(), round.firstBatch());
-      long t1 = System.nanoTime();
-      float[] gradient = new float[replica.numParameters()];
-      // A minibatch whose every sample was skipped contributes nothing (a zero gradient sum).
-      lossSum = batch.size() == 0 ? 0 : replica.computeGradient(batch.features(), batch.labels(), batch.size(),
-          gradient);
-      computeNanos = System.nanoTime() - t1;
-      dataNanos = t1 - t0;
-      examples = batch.size();
-      skipped.addAll(batch.skipped());
-      FaultInjection.maybeFail(round.round(), shard);
-      result = RoundResult.of(gradient, new float[0]);
-    } else {
-      UpdaterStatePolicy policy = round.updaterState();
-      local.beginRound(round.round(), policy, in.updaterState());
-      for (int b = round.firstBatch(); b < round.firstBatch() + round.batches(); b++) {
-        long t0 = System.nanoTime();
-        BatchAssembler.Batch batch = batches.take(shardSamples, round.epoch(), b);
-        long t1 = System.nanoTime();
-        if (batch.size() > 0) {
-          lossSum += replica.fit(batch.features(), batch.labels(), batch.size());
-        }
-        computeNanos += System.nanoTime() - t1;
-        dataNanos += t1 - t0;
-        examples += batch.size();
-        skipped.addAll(batch.skipped());
-      }
-      FaultInjection.maybeFail(round.round(), shard);
-      result = RoundResult.of(replica.parameters(),
-          policy == UpdaterStatePolicy.AVERAGE ? replica.updaterState() : new float[0]);
-    }
-    result.examples = examples;
-    result.batches = round.mode() == AveragingMode.GRADIENTS ? 1 : round.batches();
-    result.lossSum = lossSum;
-    result.broadcastNanos = broadcastNanos;
-    result.dataNanos = dataNanos;
-    result.computeNanos = computeNanos;
-    result.slowestTaskNanos = System.nanoTime() - start;
-    result.skipped = skipped;
+    double broadcastSeconds = (System.nanoTime() - fetchStart) / 1e9;
+    LocalRound local = LocalRound.open(spec, pipeline, schedule, settings, shard, shardSamples, in.parameters());
+    Replica replica = local.replica();
+    boolean gradients = round.mode() == AveragingMode.GRADIENTS;
+    float[] gradient = gradients ? new float[replica.numParameters()] : null;
+    LocalRound.Work work = local.run(round, in.updaterState(), gradient, 0);
+    FaultInjection.maybeFail(round.round(), shard);
+    RoundResult result = gradients
+        ? RoundResult.of(gradient, new float[0])
+        : RoundResult.of(replica.parameters(),
+            round.updaterState() == UpdaterStatePolicy.AVERAGE ? replica.updaterState() : new float[0]);
+    result.examples = work.examples();
+    result.batches = work.batches();
+    result.lossSum = work.lossSum();
+    result.timings = work.timings().plus(new RoundTimings(broadcastSeconds, 0, 0, 0, 0));
+    result.slowestTaskSeconds = (System.nanoTime() - start) / 1e9;
+    result.skipped = new ArrayList<>(work.skipped());
     return List.of(result).iterator();
   }
 }

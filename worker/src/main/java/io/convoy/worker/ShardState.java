@@ -2,10 +2,11 @@ package io.convoy.worker;
 
 import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.Replica;
+import io.convoy.pipeline.ImagePipeline;
 
 /**
  * What an executor keeps for one shard of one run between rounds: the replica (built once,
- * parameters copied in every round) and the minibatch prefetcher.
+ * parameters copied in every round) and the minibatch prefetcher (with its assembler, built once).
  *
  * <p>A retried task must give the round's original result. Parameters and shared updater
  * state come from the broadcast, so only {@code updater-state = local} needs care: the state
@@ -14,18 +15,18 @@ import io.convoy.model.Replica;
 final class ShardState {
   final Replica replica;
   private BatchPrefetcher prefetcher;
-  private int startedRound = -1;
-  private float[] localStateAtStart;
-  private int startedEpochStage = -1;
-  private float[] localStateAtStageStart;
+  private final LocalStateGuard roundStart = new LocalStateGuard();
+  private final LocalStateGuard epochStageStart = new LocalStateGuard();
 
   ShardState(Replica replica) {
     this.replica = replica;
   }
 
-  BatchPrefetcher prefetcher(BatchAssembler assembler, BatchSchedule schedule, int shard, int depth, int threads) {
+  /** The shard's prefetcher, built with its assembler on the first call. */
+  BatchPrefetcher prefetcher(ImagePipeline pipeline, BatchSchedule schedule, int shard, WorkerSettings settings) {
     if (prefetcher == null) {
-      prefetcher = new BatchPrefetcher(assembler, schedule, shard, depth, threads);
+      prefetcher = new BatchPrefetcher(new BatchAssembler(pipeline, schedule.seed(), settings.decodedCacheBytes()),
+          schedule, shard, settings.prefetchBatches(), settings.loaderThreads());
     }
     return prefetcher;
   }
@@ -36,26 +37,39 @@ final class ShardState {
    * the same epoch starts from it.
    */
   void beginLocalEpochStage(int epoch) {
-    if (epoch == startedEpochStage) {
-      replica.setUpdaterState(localStateAtStageStart);
-    } else {
-      localStateAtStageStart = replica.updaterState();
-      startedEpochStage = epoch;
+    epochStageStart.begin(epoch);
+  }
+
+  /**
+   * Prepares the replica's optimizer state for {@code round} under {@code policy}.
+   *
+   * @param sharedState under {@code average}: the state to start from, or null where the replica
+   *     holds it already
+   */
+  void beginRound(int round, UpdaterStatePolicy policy, float[] sharedState) {
+    switch (policy) {
+      case AVERAGE -> {
+        if (sharedState != null) {
+          replica.setUpdaterState(sharedState);
+        }
+      }
+      case RESET -> replica.resetUpdaterState();
+      case LOCAL -> roundStart.begin(round);
     }
   }
 
-  /** Prepares the replica's optimizer state for {@code round} under {@code policy}. */
-  void beginRound(int round, UpdaterStatePolicy policy, float[] sharedState) {
-    switch (policy) {
-      case AVERAGE -> replica.setUpdaterState(sharedState);
-      case RESET -> replica.resetUpdaterState();
-      case LOCAL -> {
-        if (round == startedRound) {
-          replica.setUpdaterState(localStateAtStart); // an attempt at this round failed here
-        } else {
-          localStateAtStart = replica.updaterState();
-          startedRound = round;
-        }
+  /** The replica's own optimizer state at the start of a unit a retry repeats (a round, an epoch's stage). */
+  private final class LocalStateGuard {
+    private int started = -1;
+    private float[] atStart;
+
+    /** Keeps the state at the start of {@code unit}; a second attempt at {@code unit} starts from it again. */
+    void begin(int unit) {
+      if (unit == started) {
+        replica.setUpdaterState(atStart); // an attempt at this unit failed after it had begun
+      } else {
+        atStart = replica.updaterState();
+        started = unit;
       }
     }
   }

@@ -54,6 +54,12 @@ class KryoRoundTripTest {
     RoundResult merged = roundTrip(back.add(RoundResult.of(new float[] {3, 4}, new float[] {5})));
     assertArrayEquals(new float[] {2, 3}, merged.meanParameters());
 
+    RoundTimings timings = new RoundTimings(0.1, 0.2, 0.3, 0.4, 0.5);
+    r.timings = timings;
+    assertEquals(timings, roundTrip(r).timings());
+    RoundReport report = new RoundReport(3, 1, 0.5, 64, 2, 1.5, timings, 0.01);
+    assertEquals(report, roundTrip(report));
+
     EvalResult e = new EvalResult(3);
     e.record(new float[] {0.1f, 0.7f, 0.2f}, 0, 1);
     EvalResult eBack = roundTrip(e);

@@ -1,12 +1,14 @@
 package io.convoy.driver.checkpoint;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convoy.driver.engine.EpochStats;
 import io.convoy.driver.engine.RoundStats;
 import io.convoy.worker.EvalResult;
+import io.convoy.worker.RoundTimings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -36,8 +38,11 @@ public final class RunProgress {
   /** Time spent training (evaluation excluded) and examples trained, over the run. */
   public double trainSeconds;
   public long trainExamples;
-  /** Where training time went: broadcast, data, compute, overhead, apply. */
-  public double[] split = new double[5];
+  /**
+   * Where training time went: the rounds' timings summed. In {@code progress.json} as the array
+   * {@code split} (see {@link #splitArray()}).
+   */
+  public transient RoundTimings timeSplit = RoundTimings.ZERO;
   /** Totals of the rounds of {@code epoch} done so far. */
   int epochRounds;
   long epochBatches;
@@ -57,11 +62,7 @@ public final class RunProgress {
 
   /** Records a finished round of {@code batchesPerRound} minibatches (fewer at an epoch's end). */
   public void roundDone(RoundStats r, int batchesPerRound, int batchesPerEpoch) {
-    split[0] += r.broadcastSeconds();
-    split[1] += r.dataSeconds();
-    split[2] += r.computeSeconds();
-    split[3] += r.overheadSeconds();
-    split[4] += r.applySeconds();
+    timeSplit = timeSplit.plus(r.timings());
     rounds++;
     batchesDone = Math.min(batchesDone + batchesPerRound, batchesPerEpoch);
     epochRounds++;
@@ -120,7 +121,7 @@ public final class RunProgress {
     steps = earlier.steps;
     trainSeconds = earlier.trainSeconds;
     trainExamples = earlier.trainExamples;
-    split = earlier.split.clone();
+    timeSplit = earlier.timeSplit;
     epochRounds = earlier.epochRounds;
     epochBatches = earlier.epochBatches;
     epochExamples = earlier.epochExamples;
@@ -130,6 +131,22 @@ public final class RunProgress {
     stopped = earlier.stopped;
     rollbackFactor = factor;
     startEpoch();
+  }
+
+  /**
+   * {@link #timeSplit} as {@code progress.json} has always held it, so that checkpoints of every
+   * version load: broadcast, data, compute, overhead and apply seconds.
+   */
+  @JsonProperty("split")
+  private double[] splitArray() {
+    RoundTimings t = timeSplit;
+    return new double[] {t.broadcastSeconds(), t.dataSeconds(), t.computeSeconds(), t.overheadSeconds(),
+        t.applySeconds()};
+  }
+
+  @JsonProperty("split")
+  private void splitArray(double[] s) {
+    timeSplit = new RoundTimings(s[0], s[1], s[2], s[3], s[4]);
   }
 
   byte[] toJson() {

@@ -7,7 +7,6 @@ import io.convoy.conf.TransportName;
 import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
-import io.convoy.pipeline.ImagePipeline;
 import io.convoy.worker.AllreduceSettings;
 import io.convoy.worker.BatchSchedule;
 import io.convoy.worker.EncodedSample;
@@ -51,7 +50,7 @@ import scala.reflect.ClassTag$;
  * from the newest one instead of the epoch's start. Not under {@code updater-state = local},
  * where every replica has its own optimizer state: there a retry starts the epoch over.
  */
-public final class AllreduceTransport implements TrainingEngine {
+public final class AllreduceTransport extends AveragingTransport {
   private static final ClassTag<EpochOutcome> OUTCOME = ClassTag$.MODULE$.apply(EpochOutcome.class);
   /**
    * How long the driver waits for a round report before it looks whether the stage has ended:
@@ -59,78 +58,27 @@ public final class AllreduceTransport implements TrainingEngine {
    */
   private static final long POLL_MILLIS = 2;
 
-  private final JavaSparkContext sc;
-  private final JavaRDD<EncodedSample> shards;
-  private final ModelSpec spec;
-  private final ImagePipeline pipeline;
-  private final BatchSchedule schedule;
-  private final AveragingMode mode;
-  private final UpdaterStatePolicy updaterPolicy;
-  private final int frequency;
-  private final WorkerSettings settings;
   private final AllreduceConfig transport;
   private final String token;
   private final int snapshotEvery;
   private final PrintWriter console;
-  private double learningRateFactor = 1;
-
-  private ModelState state;
-  /** The round {@link #state} is the state after. */
-  private int stateRound;
-  private long step;
-  private int round;
-  /** Where {@link #restore} left the run; null for a fresh one. */
-  private RunPosition resumed;
 
   AllreduceTransport(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config,
       BatchSchedule schedule, Replica initial, WorkerSettings settings, PrintWriter console) {
-    this.sc = sc;
-    this.shards = shards;
-    this.spec = spec;
-    this.pipeline = ImagePipeline.of(config.pipeline().train(), config.data());
-    this.schedule = schedule;
-    this.mode = config.training().averaging().mode();
-    this.updaterPolicy = config.training().averaging().updaterState();
-    this.frequency = config.training().averaging().frequency();
-    this.settings = settings;
+    super(sc, shards, spec, config, schedule, initial, settings);
     this.transport = config.training().allreduce();
     byte[] secret = new byte[24];
     new SecureRandom().nextBytes(secret);
     this.token = HexFormat.of().formatHex(secret);
-    this.state = new ModelState(initial.parameters(), initial.updaterState());
     this.console = console;
     boolean ownState = mode == AveragingMode.PARAMETERS && updaterPolicy == UpdaterStatePolicy.LOCAL;
     this.snapshotEvery = config.checkpoint().enabled() && !ownState ? config.checkpoint().everyRounds() : 0;
   }
 
-  @Override
-  public ModelState state() {
-    return state;
-  }
-
-  @Override
-  public boolean resumable() {
-    return true;
-  }
-
   /** The state after {@code round} when the driver has it: at the end of an epoch, or from a snapshot. */
   @Override
   public ModelState stateAfterRound(int round) {
-    return round == stateRound ? state : null;
-  }
-
-  @Override
-  public void restore(ModelState restored, int epoch, int batchesDone) {
-    resumed = RunPosition.at(epoch, batchesDone, batchesPerRound(), schedule.batchesPerEpoch());
-    state = restored;
-    step = resumed.step();
-    round = resumed.round();
-    stateRound = round;
-  }
-
-  @Override
-  public void setLearningRateFactor(double factor) {
-    learningRateFactor = factor;
+    return heldStateAfter(round);
   }
 
   @Override
@@ -139,19 +87,14 @@ public final class AllreduceTransport implements TrainingEngine {
   }
 
   @Override
-  public int batchesPerRound() {
-    return mode == AveragingMode.GRADIENTS ? 1 : frequency;
-  }
-
-  @Override
   public EpochStats epoch(int epoch, RoundListener rounds) {
     long start = System.nanoTime();
-    int firstBatch = resumed == null ? 0 : resumed.firstBatch(epoch);
-    EpochSpec spec = new EpochSpec(mode, epoch, round, step, batchesPerRound(), updaterPolicy, learningRateFactor,
-        firstBatch, snapshotEvery);
+    EpochSpec spec = new EpochSpec(mode, epoch, nextRound(), stepsTaken(), batchesPerRound(), updaterPolicy,
+        learningRateFactor(), firstBatch(epoch), snapshotEvery);
+    ModelState state = state();
     Broadcast<ModelState> broadcast = sc.broadcast(
         spec.sharedUpdaterState() ? state : new ModelState(state.parameters(), new float[0]));
-    Delivery delivery = new Delivery(round, rounds);
+    Delivery delivery = new Delivery(nextRound(), rounds);
     try (RoundReportServer progress = RoundReportServer.open(sc.getConf().get("spark.driver.host"), token)) {
       AllreduceSettings allreduce = new AllreduceSettings(transport.portLow(), transport.portHigh(),
           new RingOptions(transport.timeoutMillis(), transport.chunkBytes(), wireFormat(transport.compression())),
@@ -202,12 +145,8 @@ public final class AllreduceTransport implements TrainingEngine {
       }
       EpochOutcome first = rankZero(outcomes, epoch);
       first.rounds().forEach(delivery::deliver); // those the side channel did not bring
-      ModelState end = first.state();
-      state = new ModelState(end.parameters(), spec.sharedUpdaterState() ? end.updaterState() : state.updaterState());
-      RunPosition next = RunPosition.at(epoch + 1, 0, batchesPerRound(), schedule.batchesPerEpoch());
-      round = next.round();
-      stateRound = round;
-      step = next.step();
+      epochDone(epoch);
+      takeRankZero(nextRound(), first.state(), spec);
       List<String> skipped = outcomes.stream().flatMap(o -> o.skipped().stream()).toList();
       return new EpochStats(delivery.rounds, delivery.batches, delivery.examples, delivery.lossSum,
           (System.nanoTime() - start) / 1e9, skipped);
@@ -227,11 +166,14 @@ public final class AllreduceTransport implements TrainingEngine {
   private void deliver(RoundReportServer.Progress p, Delivery delivery, EpochSpec spec) {
     if (p.snapshot() != null && p.snapshot().round() == p.report().round()) {
       // Before the round is delivered: a checkpoint due after it takes this state.
-      state = new ModelState(p.snapshot().state().parameters(),
-          spec.sharedUpdaterState() ? p.snapshot().state().updaterState() : state.updaterState());
-      stateRound = p.report().round();
+      takeRankZero(p.report().round(), p.snapshot().state(), spec);
     }
     delivery.deliver(p.report());
+  }
+
+  /** Rank 0's state after {@code round}; its updater state where the replicas share one. */
+  private void takeRankZero(int round, ModelState rankZero, EpochSpec spec) {
+    stateAfter(round, rankZero.parameters(), spec.sharedUpdaterState() ? rankZero.updaterState() : null);
   }
 
   /**
@@ -265,8 +207,8 @@ public final class AllreduceTransport implements TrainingEngine {
   }
 
   private static RoundStats stats(RoundReport r) {
-    return new RoundStats(r.round(), r.epoch(), r.loss(), r.examples(), r.batches(), r.seconds(), r.broadcast(),
-        r.data(), r.compute(), r.sync(), r.apply(), r.learningRate());
+    return new RoundStats(r.round(), r.epoch(), r.loss(), r.examples(), r.batches(), r.seconds(), r.timings(),
+        r.learningRate());
   }
 
   static WireFormat wireFormat(String compression) {

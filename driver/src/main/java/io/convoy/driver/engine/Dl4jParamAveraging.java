@@ -11,9 +11,10 @@ import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
 import io.convoy.worker.BatchSchedule;
-import io.convoy.worker.DataSetTask;
+import io.convoy.worker.Dl4jMinibatchesTask;
 import io.convoy.worker.EncodedSample;
 import io.convoy.worker.ModelState;
+import io.convoy.worker.RoundTimings;
 import io.convoy.worker.WorkerSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -113,7 +114,7 @@ public final class Dl4jParamAveraging implements TrainingEngine {
     sc.setJobGroup("convoy-round-dl4j-" + (epoch + 1), "epoch " + (epoch + 1) + " (dl4j-spark parameter averaging)",
         false);
     JavaRDD<DataSet> data = shards.mapPartitionsWithIndex(
-        new DataSetTask(pipeline, schedule, spec.input(), spec.classes(), epoch, threads), true);
+        new Dl4jMinibatchesTask(pipeline, schedule, spec.input(), spec.classes(), epoch, threads), true);
     sparkNet.fit(data);
     double seconds = (System.nanoTime() - start) / 1e9;
     long batches = (long) schedule.batchesPerEpoch() * shards.getNumPartitions();
@@ -122,8 +123,8 @@ public final class Dl4jParamAveraging implements TrainingEngine {
     rounds += epochRounds;
     double loss = sparkNet.getScore();
     // dl4j-spark runs its rounds inside fit(): one summary per epoch, with no time split.
-    listener.round(new RoundStats(rounds, epoch + 1, loss, examples, batches, seconds, 0, 0, 0, 0, 0,
-        learningRate()));
+    listener.round(new RoundStats(rounds, epoch + 1, loss, examples, batches, seconds,
+        RoundTimings.ZERO, learningRate()));
     return new EpochStats(epochRounds, batches, examples, loss * batches, seconds);
   }
 

@@ -6,13 +6,13 @@ import io.convoy.conf.TransportName;
 import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
-import io.convoy.pipeline.ImagePipeline;
 import io.convoy.worker.BatchSchedule;
 import io.convoy.worker.EncodedSample;
 import io.convoy.worker.ModelState;
 import io.convoy.worker.RoundResult;
 import io.convoy.worker.RoundSpec;
 import io.convoy.worker.RoundTask;
+import io.convoy.worker.RoundTimings;
 import io.convoy.worker.WorkerSettings;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -25,71 +25,28 @@ import org.apache.spark.broadcast.Broadcast;
  * {@code gradients} mode they return one minibatch gradient each and the driver applies the
  * optimizer step to the sum (synchronous SGD over workers x batch-size examples).
  */
-public final class JobsTransport implements TrainingEngine {
-  private final JavaSparkContext sc;
-  private final JavaRDD<EncodedSample> shards;
-  private final ModelSpec spec;
-  private final ImagePipeline pipeline;
-  private final BatchSchedule schedule;
-  private final AveragingMode mode;
-  private final UpdaterStatePolicy updaterPolicy;
-  private final int frequency;
+public final class JobsTransport extends AveragingTransport {
   private final int aggregationDepth;
-  private final WorkerSettings settings;
   /**
    * The driver's copy of the network: applies summed gradients ({@code gradients} mode) and
    * tells the learning rate in force.
    */
   private final Replica optimizer;
-  private double learningRateFactor = 1;
-
-  private ModelState state;
-  private long step;
-  private int round;
-  /** Where {@link #restore} left the run; null for a fresh one. */
-  private RunPosition resumed;
 
   JobsTransport(JavaSparkContext sc, JavaRDD<EncodedSample> shards, ModelSpec spec, ConvoyConfig config,
       BatchSchedule schedule, Replica initial, WorkerSettings settings) {
-    this.sc = sc;
-    this.shards = shards;
-    this.spec = spec;
-    this.pipeline = ImagePipeline.of(config.pipeline().train(), config.data());
-    this.schedule = schedule;
-    this.mode = config.training().averaging().mode();
-    this.updaterPolicy = config.training().averaging().updaterState();
-    this.frequency = config.training().averaging().frequency();
+    super(sc, shards, spec, config, schedule, initial, settings);
     this.aggregationDepth = config.training().averaging().aggregationDepth();
-    this.settings = settings;
     this.optimizer = initial;
-    this.state = new ModelState(initial.parameters(), initial.updaterState());
-  }
-
-  @Override
-  public ModelState state() {
-    return state;
-  }
-
-  @Override
-  public void setLearningRateFactor(double factor) {
-    learningRateFactor = factor;
-  }
-
-  @Override
-  public boolean resumable() {
-    return true;
   }
 
   @Override
   public void restore(ModelState restored, int epoch, int batchesDone) {
-    resumed = RunPosition.at(epoch, batchesDone, batchesPerRound(), schedule.batchesPerEpoch());
-    state = restored;
+    super.restore(restored, epoch, batchesDone);
     if (mode == AveragingMode.GRADIENTS) {
       optimizer.setParameters(restored.parameters());
       optimizer.setUpdaterState(restored.updaterState());
     }
-    step = resumed.step();
-    round = resumed.round();
   }
 
   @Override
@@ -98,36 +55,31 @@ public final class JobsTransport implements TrainingEngine {
   }
 
   @Override
-  public int batchesPerRound() {
-    return mode == AveragingMode.GRADIENTS ? 1 : frequency;
-  }
-
-  @Override
   public EpochStats epoch(int epoch, RoundListener rounds) {
     long start = System.nanoTime();
     int k = batchesPerRound();
-    int roundsBefore = round;
+    int roundsBefore = nextRound();
     long batches = 0;
     long examples = 0;
     double lossSum = 0;
-    int from = resumed == null ? 0 : resumed.firstBatch(epoch);
-    for (int first = from; first < schedule.batchesPerEpoch(); first += k) {
+    for (int first = firstBatch(epoch); first < schedule.batchesPerEpoch(); first += k) {
       int n = Math.min(k, schedule.batchesPerEpoch() - first);
-      RoundStats r = round(new RoundSpec(mode, epoch, round, first, n, step, updaterPolicy, learningRateFactor));
-      step += n;
-      round++;
+      RoundStats r = round(new RoundSpec(mode, epoch, nextRound(), first, n, stepsTaken(), updaterPolicy,
+          learningRateFactor()));
+      roundDone(n);
       batches += r.batches();
       examples += r.examples();
       lossSum += r.loss() * r.batches();
       rounds.round(r);
     }
-    return new EpochStats(round - roundsBefore, batches, examples, lossSum, (System.nanoTime() - start) / 1e9);
+    return new EpochStats(nextRound() - roundsBefore, batches, examples, lossSum, (System.nanoTime() - start) / 1e9);
   }
 
   private RoundStats round(RoundSpec spec) {
     long t0 = System.nanoTime();
     // Updater state travels only when it is averaged; otherwise workers keep or zero their own.
     boolean sendUpdater = mode == AveragingMode.PARAMETERS && updaterPolicy == UpdaterStatePolicy.AVERAGE;
+    ModelState state = state();
     Broadcast<ModelState> broadcast = sc.broadcast(
         sendUpdater ? state : new ModelState(state.parameters(), new float[0]));
     try {
@@ -137,7 +89,7 @@ public final class JobsTransport implements TrainingEngine {
           "epoch " + (spec.epoch() + 1) + " round " + (spec.round() + 1) + " (" + mode.configName() + " averaging)",
           false);
       optimizer.setStep(spec.globalStep(), spec.epoch());
-      optimizer.setLearningRateFactor(learningRateFactor);
+      optimizer.setLearningRateFactor(spec.learningRateFactor());
       double learningRate = optimizer.learningRate();
       long t1 = System.nanoTime();
       RoundResult sum = shards
@@ -149,18 +101,17 @@ public final class JobsTransport implements TrainingEngine {
       }
       if (mode == AveragingMode.GRADIENTS) {
         optimizer.applyGradient(sum.vectorSum(), (int) sum.examples());
-        state = new ModelState(optimizer.parameters(), optimizer.updaterState());
+        stateAfter(spec.round() + 1, optimizer.parameters(), optimizer.updaterState());
       } else {
-        float[] updater = sendUpdater ? sum.meanUpdaterState() : state.updaterState();
-        state = new ModelState(sum.meanParameters(), updater);
+        stateAfter(spec.round() + 1, sum.meanParameters(), sendUpdater ? sum.meanUpdaterState() : null);
       }
       long t3 = System.nanoTime();
-      int n = sum.replicas();
-      double slowest = sum.slowestTaskNanos() / 1e9;
+      // The tasks' times as a mean over tasks, with the driver's broadcast, the job beyond its slowest
+      // task, and the driver's apply.
+      RoundTimings timings = sum.timings().dividedBy(sum.replicas()).plus(new RoundTimings((t1 - t0) / 1e9, 0, 0,
+          Math.max(0, (t2 - t1) / 1e9 - sum.slowestTaskSeconds()), (t3 - t2) / 1e9));
       return new RoundStats(spec.round() + 1, spec.epoch() + 1, sum.meanLoss(), sum.examples(), sum.batches(),
-          (t3 - t0) / 1e9, (t1 - t0) / 1e9 + sum.broadcastNanos() / 1e9 / n, sum.dataNanos() / 1e9 / n,
-          sum.computeNanos() / 1e9 / n, Math.max(0, (t2 - t1) / 1e9 - slowest), (t3 - t2) / 1e9, learningRate,
-          sum.skipped());
+          (t3 - t0) / 1e9, timings, learningRate, sum.skipped());
     } finally {
       broadcast.destroy();
     }

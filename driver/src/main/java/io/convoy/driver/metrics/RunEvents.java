@@ -8,6 +8,7 @@ import io.convoy.driver.engine.EpochStats;
 import io.convoy.driver.engine.RoundStats;
 import io.convoy.model.ModelSpec;
 import io.convoy.worker.EvalResult;
+import io.convoy.worker.RoundTimings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,11 @@ public final class RunEvents {
 
   /** One averaging round, as the engine reported it. */
   public static Map<String, Object> round(RoundStats r) {
-    return event("round", "round", r.round(), "epoch", r.epoch(), "loss", r.loss(),
-        "images_per_sec", r.imagesPerSec(), "examples", r.examples(), "seconds", r.seconds(),
-        "broadcast_seconds", r.broadcastSeconds(), "data_seconds", r.dataSeconds(),
-        "compute_seconds", r.computeSeconds(), "overhead_seconds", r.overheadSeconds(),
-        "apply_seconds", r.applySeconds(), "lr", r.learningRate());
+    Map<String, Object> round = event("round", "round", r.round(), "epoch", r.epoch(), "loss", r.loss(),
+        "images_per_sec", r.imagesPerSec(), "examples", r.examples(), "seconds", r.seconds());
+    putTimings(round, r.timings());
+    round.put("lr", r.learningRate());
+    return round;
   }
 
   /**
@@ -75,19 +76,25 @@ public final class RunEvents {
   }
 
   /**
-   * Where training time went over the run: {@code split} is broadcast, data, compute, overhead
-   * and apply seconds; Spark's task serialization and GC seconds follow.
+   * Where training time went over the run: {@code split}, the rounds' timings summed, then Spark's
+   * task serialization and GC seconds.
    */
-  public static Map<String, Object> timeSplit(double[] split, double taskSerializationSeconds, double taskGcSeconds) {
+  public static Map<String, Object> timeSplit(RoundTimings split, double taskSerializationSeconds,
+      double taskGcSeconds) {
     Map<String, Object> timeSplit = new LinkedHashMap<>();
-    timeSplit.put("broadcast_seconds", split[0]);
-    timeSplit.put("data_seconds", split[1]);
-    timeSplit.put("compute_seconds", split[2]);
-    timeSplit.put("overhead_seconds", split[3]);
-    timeSplit.put("apply_seconds", split[4]);
+    putTimings(timeSplit, split);
     timeSplit.put("task_serialization_seconds", taskSerializationSeconds);
     timeSplit.put("task_gc_seconds", taskGcSeconds);
     return timeSplit;
+  }
+
+  /** A round's timings (or their sum over rounds) as the {@code round} event and {@code time_split} name them. */
+  private static void putTimings(Map<String, Object> event, RoundTimings t) {
+    event.put("broadcast_seconds", t.broadcastSeconds());
+    event.put("data_seconds", t.dataSeconds());
+    event.put("compute_seconds", t.computeSeconds());
+    event.put("overhead_seconds", t.overheadSeconds());
+    event.put("apply_seconds", t.applySeconds());
   }
 
   /** The last line of a finished run (ARCHITECTURE.md's contract names its first six fields). */

@@ -230,7 +230,7 @@ final class EpochLoop {
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     TrainingSummary summary = new TrainingSummary(eval.top1(), eval.top5(), eval.loss(), progress.epoch,
         progress.trainExamples / progress.trainSeconds, wallSeconds, run.out().uri(), state);
-    Map<String, Object> timeSplit = RunEvents.timeSplit(progress.split, taskTimes.serializationSeconds(),
+    Map<String, Object> timeSplit = RunEvents.timeSplit(progress.timeSplit, taskTimes.serializationSeconds(),
         taskTimes.gcSeconds());
     metrics.write(RunEvents.finished(eval, summary.epochs(), progress.rounds, progress.steps, summary.imagesPerSec(),
         progress.trainSeconds, wallSeconds, timeSplit, taskTimes.failedTasks(), run.plan().classes()));

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.convoy.worker.ModelState;
 import io.convoy.worker.ProgressProtocol;
 import io.convoy.worker.RoundReport;
+import io.convoy.worker.RoundTimings;
 import io.convoy.worker.StageSnapshot;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -132,7 +133,7 @@ class RoundReportServerTest {
   }
 
   private static RoundReport report(int round) {
-    return new RoundReport(round, 1, 0.5, 12, 2, 0.1, 0, 0.01, 0.05, 0.02, 0.001, 0.01);
+    return new RoundReport(round, 1, 0.5, 12, 2, 0.1, new RoundTimings(0, 0.01, 0.05, 0.02, 0.001), 0.01);
   }
 
   private static void end(Socket socket, long channel) throws IOException {

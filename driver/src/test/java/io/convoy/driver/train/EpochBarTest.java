@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.driver.engine.RoundStats;
+import io.convoy.worker.RoundTimings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** What each progress mode prints for an epoch's rounds. */
 class EpochBarTest {
   private static RoundStats round(int n, double loss) {
-    return new RoundStats(n, 1, loss, 64, 8, 0.1, 0, 0, 0.1, 0, 0, 0.01);
+    return new RoundStats(n, 1, loss, 64, 8, 0.1, new RoundTimings(0, 0, 0.1, 0, 0), 0.01);
   }
 
   @Test

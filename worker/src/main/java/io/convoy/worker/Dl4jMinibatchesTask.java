@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A shard's minibatches of one epoch as DL4J {@link DataSet}s, in the order convoy's own engine
  * trains them, for the {@code dl4j-paramavg} baseline: both engines see the same examples.
  */
-public final class DataSetTask implements Function2<Integer, Iterator<EncodedSample>, Iterator<DataSet>> {
+public final class Dl4jMinibatchesTask implements Function2<Integer, Iterator<EncodedSample>, Iterator<DataSet>> {
   private final ImagePipeline pipeline;
   private final BatchSchedule schedule;
   private final InputShape input;
@@ -23,7 +23,7 @@ public final class DataSetTask implements Function2<Integer, Iterator<EncodedSam
   private final int epoch;
   private final int threads;
 
-  public DataSetTask(ImagePipeline pipeline, BatchSchedule schedule, InputShape input, int classes, int epoch,
+  public Dl4jMinibatchesTask(ImagePipeline pipeline, BatchSchedule schedule, InputShape input, int classes, int epoch,
       int threads) {
     this.pipeline = pipeline;
     this.schedule = schedule;
