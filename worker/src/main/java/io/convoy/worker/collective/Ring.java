@@ -1,18 +1,13 @@
 package io.convoy.worker.collective;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,7 +28,8 @@ import java.util.function.BooleanSupplier;
  * the same length, in the same sequence.
  */
 public final class Ring implements AutoCloseable {
-  private static final long POLL_MILLIS = 200;
+  /** Longest wait in one select, so that cancellation and timeouts are seen. */
+  static final long POLL_MILLIS = 200;
 
   private final int rank;
   private final int size;
@@ -107,11 +103,11 @@ public final class Ring implements AutoCloseable {
     SocketChannel right = null;
     SocketChannel left = null;
     try {
-      right = connect(rightRank, peers.get(rightRank), deadline, options, cancelled);
+      right = RingConnections.connect(rightRank, peers.get(rightRank), deadline, options, cancelled);
       new Handshake(size, rank, token).write(right.socket().getOutputStream());
-      left = accept(listener, new Handshake(size, leftRank, token), peers.get(leftRank), deadline, options,
+      left = RingConnections.accept(listener, new Handshake(size, leftRank, token), peers.get(leftRank), deadline, options,
           cancelled);
-      int status = status(right, rightRank, peers.get(rightRank), deadline, options);
+      int status = RingConnections.status(right, rightRank, peers.get(rightRank), deadline, options);
       if (status != Handshake.ACCEPTED) {
         throw new CollectiveException("rank " + rightRank + " (" + peers.get(rightRank) + ") "
             + Handshake.describe(status) + " when rank " + rank + " connected");
@@ -125,94 +121,6 @@ public final class Ring implements AutoCloseable {
       RingListener.closeQuietly(right);
       RingListener.closeQuietly(left);
       throw e;
-    }
-  }
-
-  private static SocketChannel connect(int peer, InetSocketAddress address, long deadline, RingOptions options,
-      BooleanSupplier cancelled) throws IOException {
-    while (true) {
-      SocketChannel ch = SocketChannel.open();
-      try {
-        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        ch.socket().connect(address, (int) Math.max(1, remainingMillis(deadline)));
-        return ch;
-      } catch (ConnectException | SocketTimeoutException e) {
-        ch.close();
-        if (remainingMillis(deadline) <= 0) {
-          throw new CollectiveException("cannot connect to rank " + peer + " at " + address + " within "
-              + seconds(options.timeoutMillis()) + ": " + e.getMessage());
-        }
-        checkCancelled(cancelled, "connecting to rank " + peer + " (" + address + ")");
-        sleep(50);
-      }
-    }
-  }
-
-  private static SocketChannel accept(RingListener listener, Handshake expected, InetSocketAddress peerAddress,
-      long deadline, RingOptions options, BooleanSupplier cancelled) throws IOException {
-    int refused = 0;
-    String lastRefusal = "";
-    listener.channel.configureBlocking(false);
-    try (Selector sel = Selector.open()) {
-      listener.channel.register(sel, SelectionKey.OP_ACCEPT);
-      while (true) {
-        long remaining = remainingMillis(deadline);
-        if (remaining <= 0) {
-          throw new CollectiveException("no connection from rank " + expected.rank + " (" + peerAddress + ") to rank "
-              + ((expected.rank + 1) % expected.size) + " at " + listener.address() + " within "
-              + seconds(options.timeoutMillis())
-              + (refused == 0 ? "" : "; refused " + refused + " other connection(s), last " + lastRefusal)
-              + ": the peer died, never started or cannot reach this host");
-        }
-        checkCancelled(cancelled, "waiting for rank " + expected.rank + " (" + peerAddress + ")");
-        sel.select(Math.min(remaining, POLL_MILLIS));
-        sel.selectedKeys().clear();
-        SocketChannel ch = listener.channel.accept();
-        if (ch == null) {
-          continue;
-        }
-        ch.configureBlocking(true);
-        ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        ch.socket().setSoTimeout((int) Math.max(1, remainingMillis(deadline)));
-        Handshake offered;
-        try {
-          offered = Handshake.read(ch.socket().getInputStream());
-        } catch (IOException e) {
-          offered = null;
-        }
-        int status = expected.judge(offered);
-        try {
-          ch.socket().getOutputStream().write(status);
-          ch.socket().getOutputStream().flush();
-        } catch (IOException e) {
-          status = status == Handshake.ACCEPTED ? -1 : status;
-        }
-        if (status == Handshake.ACCEPTED) {
-          ch.socket().setSoTimeout(0);
-          return ch;
-        }
-        refused++;
-        lastRefusal = Handshake.describe(status) + " from " + ch.getRemoteAddress();
-        ch.close();
-      }
-    }
-  }
-
-  private static int status(SocketChannel ch, int peer, InetSocketAddress address, long deadline,
-      RingOptions options) throws IOException {
-    ch.socket().setSoTimeout((int) Math.max(1, remainingMillis(deadline)));
-    InputStream in = ch.socket().getInputStream();
-    try {
-      int b = in.read();
-      if (b < 0) {
-        throw new CollectiveException("rank " + peer + " (" + address + ") closed the connection during the handshake");
-      }
-      return b;
-    } catch (SocketTimeoutException e) {
-      throw new CollectiveException("rank " + peer + " (" + address + ") did not answer the handshake within "
-          + seconds(options.timeoutMillis()));
-    } finally {
-      ch.socket().setSoTimeout(0);
     }
   }
 
@@ -335,7 +243,7 @@ public final class Ring implements AutoCloseable {
         if (now - lastProgress > timeoutNanos) {
           throw timeout(recvDone);
         }
-        checkCancelled(cancelled, "allreduce on rank " + rank);
+        RingConnections.checkCancelled(cancelled, "allreduce on rank " + rank);
         rightKey.interestOps(sendBuf.hasRemaining() ? SelectionKey.OP_WRITE : 0);
         leftKey.interestOps(recvDone ? 0 : SelectionKey.OP_READ);
         selector.select(Math.max(1, Math.min(POLL_MILLIS, (timeoutNanos - (now - lastProgress)) / 1_000_000)));
@@ -422,7 +330,7 @@ public final class Ring implements AutoCloseable {
     }
 
     private CollectiveException timeout(boolean recvDone) {
-      String waited = seconds(options.timeoutMillis());
+      String waited = RingConnections.seconds(options.timeoutMillis());
       if (!recvDone) {
         return new CollectiveException("rank " + leftRank() + " (" + peers.get(leftRank()) + ") sent nothing to rank "
             + rank + " for " + waited + " during allreduce " + calls + ": the peer is stuck, dead or much slower");
@@ -437,28 +345,5 @@ public final class Ring implements AutoCloseable {
     RingListener.closeQuietly(right);
     RingListener.closeQuietly(left);
     RingListener.closeQuietly(selector);
-  }
-
-  private static void checkCancelled(BooleanSupplier cancelled, String during) {
-    if (cancelled.getAsBoolean()) {
-      throw new CollectiveException("cancelled while " + during);
-    }
-  }
-
-  private static long remainingMillis(long deadline) {
-    return (deadline - System.nanoTime()) / 1_000_000;
-  }
-
-  private static String seconds(long millis) {
-    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CollectiveException("interrupted while joining the ring", e);
-    }
   }
 }
