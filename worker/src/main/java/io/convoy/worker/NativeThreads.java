@@ -2,6 +2,7 @@ package io.convoy.worker;
 
 import io.convoy.model.NativeVariant;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Caps ND4J's linear-algebra threads per replica ({@code cluster.threads-per-worker}) so that
@@ -22,7 +23,17 @@ public final class NativeThreads {
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.factory().blas().setMaxThreads(threads);
+    openMp(threads);
     applied = threads;
+  }
+
+  /**
+   * OpenMP's team size, which oneDNN's convolutions run with. It is a per-thread setting that
+   * OMP_NUM_THREADS (1 from the launchers) only initializes, so it is set on every thread that
+   * trains: without it, threads-per-worker = 2 gave ND4J two threads and oneDNN one.
+   */
+  private static void openMp(int threads) {
+    NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
   }
 
   static void limit(int threads) {
@@ -37,5 +48,6 @@ public final class NativeThreads {
         }
       }
     }
+    openMp(threads); // this task's thread, which may not be the one that applied the rest
   }
 }

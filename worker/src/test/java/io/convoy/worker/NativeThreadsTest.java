@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * cluster.threads-per-worker reaches every native thread pool a replica uses: ND4J's and its
@@ -26,5 +27,15 @@ class NativeThreadsTest {
     assertEquals(1, Nd4j.factory().blas().getMaxThreads());
     assertEquals(1, Nd4j.getEnvironment().maxThreads());
     assertEquals(1, Nd4j.getEnvironment().maxMasterThreads());
+    assertEquals(1, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+  }
+
+  /** OpenMP's team size (oneDNN's threads) follows too, on the thread that trains. */
+  @Test
+  void theLimitReachesOpenMpOnTheCallingThread() {
+    NativeThreads.apply(2);
+    assertEquals(2, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+    NativeThreads.limit(1);
+    assertEquals(1, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
   }
 }

@@ -148,12 +148,8 @@ final class BenchStepCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * ND4J's threads, its BLAS library's, and OpenMP's, which oneDNN's convolutions run on: the
-   * launcher's OMP_NUM_THREADS (1 by default) only sets it when ND4J loads.
-   */
+  /** ND4J's threads, its BLAS library's, and OpenMP's (see NativeThreads). */
   static void applyThreads(int threads) {
     NativeThreads.apply(threads);
-    org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
   }
 }
