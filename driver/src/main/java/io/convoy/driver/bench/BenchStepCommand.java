@@ -94,7 +94,7 @@ final class BenchStepCommand implements Callable<Integer> {
   public Integer call() {
     ModelSpec model = modelSpec();
     StepTimer.Settings settings = settings();
-    applyThreads(threads);
+    NativeThreads.apply(threads); // ND4J's, BLAS's and OpenMP's threads
     StepReport report = new StepTimer(model, settings).run();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -146,10 +146,5 @@ final class BenchStepCommand implements Callable<Integer> {
     if (value < min) {
       throw new UsageException(option + " " + value + ": expected " + accepted);
     }
-  }
-
-  /** ND4J's threads, its BLAS library's, and OpenMP's (see NativeThreads). */
-  static void applyThreads(int threads) {
-    NativeThreads.apply(threads);
   }
 }

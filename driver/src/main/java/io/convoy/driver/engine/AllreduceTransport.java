@@ -107,6 +107,7 @@ public final class AllreduceTransport extends AveragingTransport {
       // The shuffle makes the barrier stage a map stage, which Spark retries; see the class comment.
       JavaFutureAction<List<EpochOutcome>> job = stage.repartition(1).collectAsync();
       List<EpochOutcome> outcomes;
+      EpochOutcome first;
       try {
         while (!job.isDone()) {
           RoundReportServer.Progress p = progress.poll(POLL_MILLIS);
@@ -120,9 +121,10 @@ public final class AllreduceTransport extends AveragingTransport {
           }
         }
         outcomes = job.get();
+        first = rankZero(outcomes, epoch);
         // The stage can end before the driver has taken all rank 0 sent (a short epoch ends
         // within milliseconds): take the rest, snapshots included, before the result's rounds.
-        long channel = rankZero(outcomes, epoch).channel();
+        long channel = first.channel();
         if (channel != EpochOutcome.NO_CHANNEL && !progress.awaitEnd(channel, transport.timeoutMillis())) {
           console.printf("convoy: warning: epoch %d's progress channel did not reach its end in %d ms; its last "
               + "rounds come from the stage's result, without their snapshots%n", epoch + 1, transport.timeoutMillis());
@@ -143,7 +145,6 @@ public final class AllreduceTransport extends AveragingTransport {
         }
         throw new IllegalStateException("epoch " + (epoch + 1) + " failed: " + e.getCause(), e.getCause());
       }
-      EpochOutcome first = rankZero(outcomes, epoch);
       first.rounds().forEach(delivery::deliver); // those the side channel did not bring
       epochDone(epoch);
       takeRankZero(nextRound(), first.state(), spec);

@@ -25,7 +25,7 @@ class BenchStepCommandTest {
 
   @AfterAll
   static void restoreThreads() {
-    BenchStepCommand.applyThreads(threadsBefore); // the command sets them for this whole test JVM
+    NativeThreads.apply(threadsBefore); // the command sets them for this whole test JVM
   }
 
   static final List<String> TINY = List.of("bench", "step", "--arch", "lenet", "--input", "16x16x1", "--batch", "4",
