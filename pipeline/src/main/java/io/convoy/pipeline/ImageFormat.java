@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The image formats a dataset may hold: their file extensions and leading magic bytes. */
-enum ImageFormat {
+/**
+ * The image formats a dataset may hold: their file extensions and leading magic bytes. Public for
+ * {@code convoy bench pipeline} (module {@code bench}), which reads a folder's images as the catalog does.
+ */
+public enum ImageFormat {
   JPEG(List.of("jpg", "jpeg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
   PNG(List.of("png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),
   BMP(List.of("bmp"), new byte[] {'B', 'M'});
@@ -27,7 +30,7 @@ enum ImageFormat {
   }
 
   /** The format a file name's extension (any case) claims, if it is one of ours. */
-  static Optional<ImageFormat> ofName(String name) {
+  public static Optional<ImageFormat> ofName(String name) {
     String ext = extension(name).toLowerCase(Locale.ROOT);
     return Arrays.stream(values()).filter(f -> f.extensions.contains(ext)).findFirst();
   }

@@ -13,15 +13,30 @@ import java.util.Set;
 
 /**
  * The map of docs/architecture.md as rules over the compiled classes of every module (tests
- * excluded): the modules' directions of ARCHITECTURE.md, and the driver's packages by job, each
- * importing only those under it.
+ * excluded): the modules' directions of ARCHITECTURE.md, benchmarks apart from the product, and the
+ * driver's packages by job, each importing only those under it.
  */
 @AnalyzeClasses(packages = "io.convoy", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final Set<String> SPARK_CONTEXTS =
       Set.of("org.apache.spark.SparkContext", "org.apache.spark.api.java.JavaSparkContext");
 
-  // Modules: conf <- model, pipeline <- worker <- driver.
+  // Modules: conf <- model, pipeline <- worker <- driver <- bench.
+
+  /** The product modules: every module but bench (submit and tests have no main classes). */
+  private static final String[] PRODUCT = {"io.convoy.conf..", "io.convoy.model..", "io.convoy.pipeline..",
+      "io.convoy.worker..", "io.convoy.driver.."};
+
+  @ArchTest
+  static final ArchRule noProductModuleImportsBench = noClasses().that().resideInAnyPackage(PRODUCT)
+      .should().dependOnClassesThat().resideInAPackage("io.convoy.bench..")
+      .because("benchmarks and baselines live in their own module, which depends on the product and never the "
+          + "reverse; the driver finds convoy bench through ServiceLoader (issue 14)");
+
+  @ArchTest
+  static final ArchRule benchLivesOnlyInModuleBench = noClasses().that().resideInAnyPackage(PRODUCT)
+      .should().resideInAnyPackage("..bench..", "..benchmark..")
+      .because("a benchmark or baseline in a product module belongs in module bench (io.convoy.bench)");
 
   @ArchTest
   static final ArchRule confImportsNeitherSparkNorDl4j = noClasses().that().resideInAPackage("io.convoy.conf..")
@@ -77,7 +92,6 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule driverLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
       .layer("Main").definedBy("io.convoy.driver")
-      .layer("Bench").definedBy("io.convoy.driver.bench..")
       .layer("Cli").definedBy("io.convoy.driver.cli..")
       .layer("Train").definedBy("io.convoy.driver.train..")
       .layer("Checkpoint").definedBy("io.convoy.driver.checkpoint..")
@@ -88,15 +102,14 @@ class ArchitectureTest {
       .layer("Report").definedBy("io.convoy.driver.report..")
       .layer("Common").definedBy("io.convoy.driver.common..")
       .whereLayer("Main").mayNotBeAccessedByAnyLayer()
-      .whereLayer("Bench").mayOnlyBeAccessedByLayers("Main")
-      .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main", "Bench")
-      .whereLayer("Train").mayOnlyBeAccessedByLayers("Bench", "Cli")
+      .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main")
+      .whereLayer("Train").mayOnlyBeAccessedByLayers("Cli")
       .whereLayer("Checkpoint").mayOnlyBeAccessedByLayers("Train")
-      .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint")
-      .whereLayer("Engine").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint", "Metrics")
-      .whereLayer("Data").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint")
-      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint")
-      .whereLayer("Report").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train")
-      .whereLayer("Common").mayOnlyBeAccessedByLayers("Main", "Bench", "Cli", "Train", "Checkpoint", "Metrics",
+      .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Cli", "Train", "Checkpoint")
+      .whereLayer("Engine").mayOnlyBeAccessedByLayers("Cli", "Train", "Checkpoint", "Metrics")
+      .whereLayer("Data").mayOnlyBeAccessedByLayers("Cli", "Train", "Checkpoint")
+      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Cli", "Train", "Checkpoint")
+      .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Train")
+      .whereLayer("Common").mayOnlyBeAccessedByLayers("Main", "Cli", "Train", "Checkpoint", "Metrics",
           "Engine", "Data", "ModelZip", "Report");
 }

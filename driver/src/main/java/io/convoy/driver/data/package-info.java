@@ -6,6 +6,6 @@
  * Spark jobs, and synthetic datasets ({@code SyntheticDataset}).
  *
  * <p>Imports {@code common}. Imported by {@code checkpoint}, {@code train}, {@code cli} and
- * {@code bench}.
+ * module {@code bench}.
  */
 package io.convoy.driver.data;

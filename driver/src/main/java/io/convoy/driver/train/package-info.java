@@ -5,6 +5,7 @@
  * run back where a checkpoint left it, {@code EpochBar} shows each epoch's rounds on the console.
  *
  * <p>Imports {@code checkpoint}, {@code metrics}, {@code engine}, {@code data},
- * {@code modelzip}, {@code report} and {@code common}. Imported by {@code cli} and {@code bench}.
+ * {@code modelzip}, {@code report} and {@code common}. Imported by {@code cli} and by module
+ * {@code bench}.
  */
 package io.convoy.driver.train;
