@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,15 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The pipeline benchmark on a folder of real JPEGs (moved here from pipeline's AugmentationPipelineTest). */
 class PipelineBenchmarkTest {
   private static final DataConfig DATA = new DataConfig("data/train", null, 0.1, 48, 3);
-  /** Random draws of every kind the training presets use. */
-  private static final List<OpSpec> RANDOM = List.of(
-      new OpSpec(PipelineOps.RANDOM_RESIZED_CROP, Map.of("size", List.of(56.0))),
-      OpSpec.of(PipelineOps.MIRROR),
-      new OpSpec(PipelineOps.COLOR_JITTER, Map.of("brightness", List.of(0.4), "contrast", List.of(0.4),
-          "saturation", List.of(0.4), "hue", List.of(0.1))),
-      OpSpec.of(PipelineOps.LIGHTING),
-      new OpSpec(PipelineOps.RANDOM_CROP, Map.of("size", List.of(48.0), "padding", List.of(2.0))),
-      OpSpec.of(PipelineOps.NORMALIZE));
+  /** ImageNet's training preset: random-resized-crop, mirror, color jitter, lighting, normalize. */
+  private static final List<OpSpec> IMAGENET_TRAIN = PipelineOps.preset("imagenet-train", 48, 3);
 
   @TempDir Path dir;
 
@@ -42,7 +34,7 @@ class PipelineBenchmarkTest {
     Files.write(dir.resolve("notes.txt"), new byte[] {1, 2});
     PipelineBenchmark.Images loaded = PipelineBenchmark.load(dir, 100);
     assertEquals(List.of("c0/0.jpg", "c0/2.jpg", "c1/1.jpg", "c1/3.jpg"), loaded.ids());
-    PipelineBenchmark.Result r = PipelineBenchmark.run(ImagePipeline.of(RANDOM, DATA), loaded, 2,
+    PipelineBenchmark.Result r = PipelineBenchmark.run(ImagePipeline.of(IMAGENET_TRAIN, DATA), loaded, 2,
         Duration.ofMillis(50), 3);
     assertEquals(3, r.runRates().size());
     assertTrue(r.imagesPerSecond() > 0);
