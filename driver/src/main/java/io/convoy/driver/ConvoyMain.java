@@ -15,7 +15,7 @@ import io.convoy.driver.cli.SubcommandProvider;
 import io.convoy.driver.cli.TrainCommand;
 import io.convoy.driver.common.UsageException;
 import io.convoy.model.NativeVariant;
-import io.convoy.pipeline.DatasetException;
+import io.convoy.pipeline.dataset.DatasetException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

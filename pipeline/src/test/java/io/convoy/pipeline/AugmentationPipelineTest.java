@@ -1,5 +1,9 @@
 package io.convoy.pipeline;
 
+import io.convoy.pipeline.codec.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageIODecoder;
+import io.convoy.pipeline.codec.OpenCvDecoder;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * The map of docs/architecture.md as rules over the compiled classes of every module (tests
  * excluded): the modules' directions of ARCHITECTURE.md, benchmarks apart from the product, and the
- * driver's packages by job, each importing only those under it.
+ * pipeline's and the driver's packages by job, each importing only those under it.
  */
 @AnalyzeClasses(packages = "io.convoy", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -81,6 +81,29 @@ class ArchitectureTest {
       .should().callConstructorWhere(DescribedPredicate.describe("a SparkContext's constructor",
           call -> SPARK_CONTEXTS.contains(call.getTargetOwner().getName())))
       .because("only the driver creates a SparkContext, in one place (ARCHITECTURE.md)");
+
+  // The pipeline's packages: image <- codec, ops <- dataset <- synthetic, pack <- the pipeline itself.
+
+  @ArchTest
+  static final ArchRule pipelinePackagesAreFreeOfCycles = slices().matching("io.convoy.pipeline.(*)..")
+      .should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule pipelineLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+      .layer("Pipeline").definedBy("io.convoy.pipeline")
+      .layer("Pack").definedBy("io.convoy.pipeline.pack..")
+      .layer("Synthetic").definedBy("io.convoy.pipeline.synthetic..")
+      .layer("Dataset").definedBy("io.convoy.pipeline.dataset..")
+      .layer("Ops").definedBy("io.convoy.pipeline.ops..")
+      .layer("Codec").definedBy("io.convoy.pipeline.codec..")
+      .layer("Image").definedBy("io.convoy.pipeline.image..")
+      .whereLayer("Pipeline").mayNotBeAccessedByAnyLayer()
+      .whereLayer("Pack").mayOnlyBeAccessedByLayers("Pipeline")
+      .whereLayer("Synthetic").mayOnlyBeAccessedByLayers("Pipeline", "Pack")
+      .whereLayer("Dataset").mayOnlyBeAccessedByLayers("Pipeline", "Pack", "Synthetic")
+      .whereLayer("Ops").mayOnlyBeAccessedByLayers("Pipeline", "Pack")
+      .whereLayer("Codec").mayOnlyBeAccessedByLayers("Pipeline", "Pack", "Synthetic", "Dataset")
+      .whereLayer("Image").mayOnlyBeAccessedByLayers("Pipeline", "Pack", "Synthetic", "Dataset", "Ops", "Codec");
 
   // The driver's packages.
 

@@ -1,6 +1,6 @@
 package io.convoy.worker;
 
-import io.convoy.pipeline.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageDecodeException;
 import io.convoy.pipeline.ImagePipeline;
 import java.util.ArrayList;
 import java.util.Arrays;

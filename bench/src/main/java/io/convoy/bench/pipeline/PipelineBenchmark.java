@@ -1,7 +1,7 @@
 package io.convoy.bench.pipeline;
 
-import io.convoy.pipeline.ImageDecodeException;
-import io.convoy.pipeline.ImageFormat;
+import io.convoy.pipeline.codec.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageFormat;
 import io.convoy.pipeline.ImagePipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
