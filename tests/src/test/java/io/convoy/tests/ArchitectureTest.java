@@ -69,8 +69,8 @@ class ArchitectureTest {
    */
   @ArchTest
   static final ArchRule localRoundIsSparkFree = noClasses()
-      .that().haveNameMatching("io\\.convoy\\.worker\\.(LocalRound|RoundTimings|ShardState|ReplicaCache|BatchPrefetcher"
-          + "|BatchAssembler|DecodedTensors|RoundSpec|WorkerSettings)(\\$.*)?")
+      .that().haveNameMatching("io\\.convoy\\.worker\\.(replica\\.(LocalRound|RoundTimings|ShardState|ReplicaCache|RoundSpec"
+          + "|WorkerSettings)|data\\.(BatchPrefetcher|BatchAssembler|DecodedTensors))(\\$.*)?")
       .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
       .because("the Spark-specific parts (task contexts, broadcasts, the ring's set-up) stay in RoundTask and "
           + "EpochTask (issue 14)");
@@ -104,6 +104,27 @@ class ArchitectureTest {
       .whereLayer("Ops").mayOnlyBeAccessedByLayers("Pipeline", "Pack")
       .whereLayer("Codec").mayOnlyBeAccessedByLayers("Pipeline", "Pack", "Synthetic", "Dataset")
       .whereLayer("Image").mayOnlyBeAccessedByLayers("Pipeline", "Pack", "Synthetic", "Dataset", "Ops", "Codec");
+
+  // The worker's packages: data <- replica <- jobs, allreduce (<- collective) <- the worker itself.
+
+  @ArchTest
+  static final ArchRule workerPackagesAreFreeOfCycles = slices().matching("io.convoy.worker.(*)..")
+      .should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule workerLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+      .layer("Worker").definedBy("io.convoy.worker")
+      .layer("Jobs").definedBy("io.convoy.worker.jobs..")
+      .layer("Allreduce").definedBy("io.convoy.worker.allreduce..")
+      .layer("Collective").definedBy("io.convoy.worker.collective..")
+      .layer("Replica").definedBy("io.convoy.worker.replica..")
+      .layer("Data").definedBy("io.convoy.worker.data..")
+      .whereLayer("Worker").mayNotBeAccessedByAnyLayer()
+      .whereLayer("Jobs").mayOnlyBeAccessedByLayers("Worker")
+      .whereLayer("Allreduce").mayOnlyBeAccessedByLayers("Worker")
+      .whereLayer("Collective").mayOnlyBeAccessedByLayers("Allreduce")
+      .whereLayer("Replica").mayOnlyBeAccessedByLayers("Worker", "Jobs", "Allreduce")
+      .whereLayer("Data").mayOnlyBeAccessedByLayers("Worker", "Jobs", "Allreduce", "Replica");
 
   // The driver's packages.
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convoy.conf.ConfigLoader;
 import io.convoy.driver.ConvoyMain;
-import io.convoy.worker.ReplicaCache;
+import io.convoy.worker.replica.ReplicaCache;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

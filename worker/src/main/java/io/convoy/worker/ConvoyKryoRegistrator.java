@@ -1,5 +1,13 @@
 package io.convoy.worker;
 
+import io.convoy.worker.allreduce.EpochOutcome;
+import io.convoy.worker.allreduce.RoundReport;
+import io.convoy.worker.data.EncodedSample;
+import io.convoy.worker.jobs.RoundResult;
+import io.convoy.worker.replica.EvalResult;
+import io.convoy.worker.replica.ModelState;
+import io.convoy.worker.replica.RoundTimings;
+
 import com.esotericsoftware.kryo.Kryo;
 import io.convoy.pipeline.dataset.Sample;
 import java.util.ArrayList;

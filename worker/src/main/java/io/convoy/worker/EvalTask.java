@@ -1,5 +1,13 @@
 package io.convoy.worker;
 
+import io.convoy.worker.data.EncodedSample;
+import io.convoy.worker.replica.EvalResult;
+import io.convoy.worker.replica.ModelState;
+import io.convoy.worker.replica.NativeThreads;
+import io.convoy.worker.replica.ReplicaCache;
+import io.convoy.worker.replica.ReplicaEvaluation;
+import io.convoy.worker.replica.WorkerSettings;
+
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;

@@ -1,9 +1,9 @@
 /**
- * One replica's work inside a Spark task: read and cache shard bytes, train k minibatches from
- * the broadcast parameters, evaluate, and report sums that the driver averages. Replicas are
- * built once per executor JVM ({@link io.convoy.worker.ReplicaCache}) and reused every round.
- * A round's local work ({@link io.convoy.worker.LocalRound}) is one Spark-free class that both
- * transports' tasks use ({@link io.convoy.worker.RoundTask}, {@link io.convoy.worker.EpochTask});
- * a round's timings travel as one {@link io.convoy.worker.RoundTimings} to {@code metrics.jsonl}.
+ * One replica's work inside Spark tasks, by job: {@code data} (shard bytes and minibatches),
+ * {@code replica} (a replica's state and the Spark-free local round both transports share),
+ * {@code jobs} and {@code allreduce} (each transport's tasks), {@code collective} (the ring
+ * allreduce). This package holds what spans them: Kryo registration of everything convoy ships,
+ * and the evaluation task. No package imports one above it:
+ * data &lt;- replica &lt;- jobs, allreduce (&lt;- collective) &lt;- this one.
  */
 package io.convoy.worker;

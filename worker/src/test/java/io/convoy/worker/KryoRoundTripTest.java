@@ -1,5 +1,12 @@
 package io.convoy.worker;
 
+import io.convoy.worker.allreduce.RoundReport;
+import io.convoy.worker.data.EncodedSample;
+import io.convoy.worker.jobs.RoundResult;
+import io.convoy.worker.replica.EvalResult;
+import io.convoy.worker.replica.ModelState;
+import io.convoy.worker.replica.RoundTimings;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

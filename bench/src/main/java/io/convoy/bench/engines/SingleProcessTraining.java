@@ -4,13 +4,13 @@ import io.convoy.model.ModelSpec;
 import io.convoy.model.NativeVariant;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
-import io.convoy.worker.BatchAssembler;
-import io.convoy.worker.BatchPrefetcher;
-import io.convoy.worker.BatchSchedule;
-import io.convoy.worker.EncodedSample;
-import io.convoy.worker.EvalResult;
-import io.convoy.worker.NativeThreads;
-import io.convoy.worker.ReplicaEvaluation;
+import io.convoy.worker.data.BatchAssembler;
+import io.convoy.worker.data.BatchPrefetcher;
+import io.convoy.worker.data.BatchSchedule;
+import io.convoy.worker.data.EncodedSample;
+import io.convoy.worker.replica.EvalResult;
+import io.convoy.worker.replica.NativeThreads;
+import io.convoy.worker.replica.ReplicaEvaluation;
 import java.util.List;
 
 /**

@@ -10,7 +10,7 @@ import io.convoy.model.ModelSpec;
 import io.convoy.model.ModelZoo;
 import io.convoy.model.NativeVariant;
 import io.convoy.model.TrainingPlan;
-import io.convoy.worker.NativeThreads;
+import io.convoy.worker.replica.NativeThreads;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;

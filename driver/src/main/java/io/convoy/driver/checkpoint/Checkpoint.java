@@ -3,7 +3,7 @@ package io.convoy.driver.checkpoint;
 import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.driver.common.OutputDir;
-import io.convoy.worker.ModelState;
+import io.convoy.worker.replica.ModelState;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;

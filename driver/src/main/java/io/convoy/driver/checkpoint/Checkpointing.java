@@ -9,7 +9,7 @@ import io.convoy.driver.metrics.RunEvents;
 import io.convoy.driver.modelzip.ModelZip;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
-import io.convoy.worker.ModelState;
+import io.convoy.worker.replica.ModelState;
 import java.io.PrintWriter;
 import java.util.List;
 import org.apache.spark.SparkConf;

@@ -1,6 +1,6 @@
 package io.convoy.driver.cli;
 
-import io.convoy.worker.EvalResult;
+import io.convoy.worker.replica.EvalResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

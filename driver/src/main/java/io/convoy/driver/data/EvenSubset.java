@@ -1,6 +1,6 @@
 package io.convoy.driver.data;
 
-import io.convoy.worker.EncodedSample;
+import io.convoy.worker.data.EncodedSample;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

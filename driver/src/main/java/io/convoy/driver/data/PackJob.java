@@ -10,7 +10,7 @@ import io.convoy.pipeline.pack.PackIndex;
 import io.convoy.pipeline.pack.PackShard;
 import io.convoy.pipeline.pack.PackedDataset;
 import io.convoy.pipeline.pack.PixelStats;
-import io.convoy.worker.HadoopConf;
+import io.convoy.worker.data.HadoopConf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

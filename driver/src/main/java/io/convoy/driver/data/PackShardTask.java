@@ -8,7 +8,7 @@ import io.convoy.pipeline.pack.PackKey;
 import io.convoy.pipeline.pack.PackWriter;
 import io.convoy.pipeline.pack.PackedDataset;
 import io.convoy.pipeline.pack.PixelStats;
-import io.convoy.worker.HadoopConf;
+import io.convoy.worker.data.HadoopConf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

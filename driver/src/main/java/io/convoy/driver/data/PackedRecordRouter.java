@@ -1,7 +1,7 @@
 package io.convoy.driver.data;
 
 import io.convoy.pipeline.pack.PackKey;
-import io.convoy.worker.EncodedSample;
+import io.convoy.worker.data.EncodedSample;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;

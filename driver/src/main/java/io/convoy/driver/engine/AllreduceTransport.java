@@ -7,15 +7,15 @@ import io.convoy.conf.TransportName;
 import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
-import io.convoy.worker.AllreduceSettings;
-import io.convoy.worker.BatchSchedule;
-import io.convoy.worker.EncodedSample;
-import io.convoy.worker.EpochOutcome;
-import io.convoy.worker.EpochSpec;
-import io.convoy.worker.EpochTask;
-import io.convoy.worker.ModelState;
-import io.convoy.worker.RoundReport;
-import io.convoy.worker.WorkerSettings;
+import io.convoy.worker.allreduce.AllreduceSettings;
+import io.convoy.worker.data.BatchSchedule;
+import io.convoy.worker.data.EncodedSample;
+import io.convoy.worker.allreduce.EpochOutcome;
+import io.convoy.worker.allreduce.EpochSpec;
+import io.convoy.worker.allreduce.EpochTask;
+import io.convoy.worker.replica.ModelState;
+import io.convoy.worker.allreduce.RoundReport;
+import io.convoy.worker.replica.WorkerSettings;
 import io.convoy.worker.collective.RingOptions;
 import io.convoy.worker.collective.WireFormat;
 import java.io.IOException;
@@ -45,7 +45,7 @@ import scala.reflect.ClassTag$;
  * be aborted instead), up to {@code spark.stage.maxConsecutiveAttempts}. The retry starts the
  * epoch over from the broadcast state, which the driver holds until the stage has succeeded,
  * and rounds already reported are not reported twice. With {@code checkpoint.every-rounds} =
- * N, rank 0 also sends the state after every N-th round ({@link io.convoy.worker.StageSnapshot}):
+ * N, rank 0 also sends the state after every N-th round ({@link io.convoy.worker.allreduce.StageSnapshot}):
  * the driver writes it as a checkpoint, as the jobs transport would, and a retried stage goes on
  * from the newest one instead of the epoch's start. Not under {@code updater-state = local},
  * where every replica has its own optimizer state: there a retry starts the epoch over.

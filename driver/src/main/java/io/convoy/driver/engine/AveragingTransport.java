@@ -7,10 +7,10 @@ import io.convoy.conf.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
-import io.convoy.worker.BatchSchedule;
-import io.convoy.worker.EncodedSample;
-import io.convoy.worker.ModelState;
-import io.convoy.worker.WorkerSettings;
+import io.convoy.worker.data.BatchSchedule;
+import io.convoy.worker.data.EncodedSample;
+import io.convoy.worker.replica.ModelState;
+import io.convoy.worker.replica.WorkerSettings;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 

@@ -1,8 +1,8 @@
 package io.convoy.driver.engine;
 
-import io.convoy.worker.ProgressProtocol;
-import io.convoy.worker.RoundReport;
-import io.convoy.worker.StageSnapshot;
+import io.convoy.worker.allreduce.ProgressProtocol;
+import io.convoy.worker.allreduce.RoundReport;
+import io.convoy.worker.allreduce.StageSnapshot;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

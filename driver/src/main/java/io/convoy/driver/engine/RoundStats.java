@@ -1,6 +1,6 @@
 package io.convoy.driver.engine;
 
-import io.convoy.worker.RoundTimings;
+import io.convoy.worker.replica.RoundTimings;
 import java.util.List;
 
 /**

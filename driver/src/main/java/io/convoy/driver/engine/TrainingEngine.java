@@ -1,7 +1,7 @@
 package io.convoy.driver.engine;
 
 import io.convoy.conf.TransportName;
-import io.convoy.worker.ModelState;
+import io.convoy.worker.replica.ModelState;
 
 /** Trains the replicas an epoch at a time; convoy's own engine or a baseline. */
 public interface TrainingEngine {

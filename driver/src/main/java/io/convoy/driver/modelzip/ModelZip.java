@@ -12,7 +12,7 @@ import io.convoy.driver.common.UsageException;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.ModelSummary;
 import io.convoy.model.Replica;
-import io.convoy.worker.ModelState;
+import io.convoy.worker.replica.ModelState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

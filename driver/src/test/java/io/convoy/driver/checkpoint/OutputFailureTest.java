@@ -10,7 +10,7 @@ import io.convoy.driver.common.OutputDir;
 import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.testing.ConvoyRun;
 import io.convoy.pipeline.synthetic.ShapesSpec;
-import io.convoy.worker.ModelState;
+import io.convoy.worker.replica.ModelState;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

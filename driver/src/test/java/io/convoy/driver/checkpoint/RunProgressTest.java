@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.convoy.driver.engine.RoundStats;
-import io.convoy.worker.RoundTimings;
+import io.convoy.worker.replica.RoundTimings;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -19,7 +19,7 @@ import io.convoy.pipeline.ImagePipeline;
 import io.convoy.pipeline.dataset.Sample;
 import io.convoy.pipeline.synthetic.ShapesSpec;
 import io.convoy.pipeline.dataset.Sharder;
-import io.convoy.worker.BatchSchedule;
+import io.convoy.worker.data.BatchSchedule;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

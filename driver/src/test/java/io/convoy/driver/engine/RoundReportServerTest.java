@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.convoy.worker.ModelState;
-import io.convoy.worker.ProgressProtocol;
-import io.convoy.worker.RoundReport;
-import io.convoy.worker.RoundTimings;
-import io.convoy.worker.StageSnapshot;
+import io.convoy.worker.replica.ModelState;
+import io.convoy.worker.allreduce.ProgressProtocol;
+import io.convoy.worker.allreduce.RoundReport;
+import io.convoy.worker.replica.RoundTimings;
+import io.convoy.worker.allreduce.StageSnapshot;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.driver.engine.RoundStats;
-import io.convoy.worker.RoundTimings;
+import io.convoy.worker.replica.RoundTimings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

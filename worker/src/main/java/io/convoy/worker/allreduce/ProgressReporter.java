@@ -1,0 +1,100 @@
+package io.convoy.worker.allreduce;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rank 0's side channel to the driver ({@link ProgressProtocol}): each round's report as soon as
+ * the round ends, so that metrics.jsonl and the console follow a barrier stage that lasts an
+ * epoch, and every {@code checkpoint.every-rounds} rounds the state after it. Best effort: when
+ * the driver cannot be reached the reports still arrive with the stage's result, later (and
+ * without snapshots, a retried stage starts its epoch over).
+ */
+final class ProgressReporter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
+
+  private Socket socket;
+  private DataOutputStream out;
+
+  private ProgressReporter(Socket socket, DataOutputStream out) {
+    this.socket = socket;
+    this.out = out;
+  }
+
+  /** Connects and sends the token; a reporter that drops everything if the driver is unreachable. */
+  static ProgressReporter connect(InetSocketAddress driver, String token, int timeoutMillis) {
+    try {
+      Socket s = ProgressProtocol.open(driver, token, ProgressProtocol.PROGRESS, timeoutMillis);
+      return new ProgressReporter(s, new DataOutputStream(new BufferedOutputStream(s.getOutputStream(), 1 << 16)));
+    } catch (IOException e) {
+      LOG.warn("convoy: cannot reach the driver's progress channel at {} ({}); round metrics will arrive "
+          + "at the end of the epoch", driver, e.getMessage());
+      return new ProgressReporter(null, null);
+    }
+  }
+
+  void send(RoundReport report) {
+    send(report, null);
+  }
+
+  /** The round's report and, when not null, the state after it, for checkpoints and retries. */
+  void send(RoundReport report, StageSnapshot snapshot) {
+    if (out == null) {
+      return;
+    }
+    try {
+      out.writeByte(snapshot == null ? ProgressProtocol.REPORT : ProgressProtocol.SNAPSHOT);
+      report.write(out);
+      if (snapshot != null) {
+        snapshot.write(out);
+      }
+      out.flush();
+    } catch (IOException e) {
+      LOG.warn("convoy: progress channel to the driver failed ({}); round metrics will arrive at the end of "
+          + "the epoch", e.getMessage());
+      close();
+    }
+  }
+
+  /**
+   * Ends the channel with {@link ProgressProtocol#END} and {@code channel} and closes it: the
+   * driver, told {@code channel} by the task's result, then waits until it has read that far.
+   *
+   * @return {@code channel}, or {@link EpochOutcome#NO_CHANNEL} when the end did not go out
+   */
+  long finish(long channel) {
+    if (out == null) {
+      return EpochOutcome.NO_CHANNEL;
+    }
+    try {
+      out.writeByte(ProgressProtocol.END);
+      out.writeLong(channel);
+      out.flush();
+      return channel;
+    } catch (IOException e) {
+      LOG.warn("convoy: progress channel to the driver failed at its end ({}); the last round metrics will "
+          + "arrive with the epoch's result", e.getMessage());
+      return EpochOutcome.NO_CHANNEL;
+    } finally {
+      close();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (socket != null) {
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // the channel is best effort
+      }
+      socket = null;
+      out = null;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.convoy.worker.replica;
+
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+
+/**
+ * Fails a task on purpose, for tests of Spark's retry path: with the Spark setting
+ * {@code spark.convoy.test.fail-round=N}, the first attempt of shard 0 in round N throws after
+ * it has trained (its replica already changed), as a crash mid-round would. Off by default.
+ * "First" also means the first attempt of the stage: a barrier stage (allreduce transport) is
+ * retried as a new stage attempt whose tasks count attempts from 0 again.
+ */
+public final class FaultInjection {
+  static final String FAIL_ROUND = "spark.convoy.test.fail-round";
+
+  private FaultInjection() {}
+
+  public static void maybeFail(int round, int shard) {
+    SparkEnv env = SparkEnv.get();
+    TaskContext task = TaskContext.get();
+    if (env == null || task == null || shard != 0 || task.attemptNumber() != 0
+        || task.stageAttemptNumber() != 0) {
+      return;
+    }
+    if (Integer.parseInt(env.conf().get(FAIL_ROUND, "-1")) == round) {
+      throw new IllegalStateException("injected failure in round " + (round + 1) + " (" + FAIL_ROUND + ")");
+    }
+  }
+}
