@@ -79,6 +79,7 @@ class ArchitectureTest {
       .layer("Main").definedBy("io.convoy.driver")
       .layer("Bench").definedBy("io.convoy.driver.bench..")
       .layer("Cli").definedBy("io.convoy.driver.cli..")
+      .layer("Api").definedBy("io.convoy.driver.api..")
       .layer("Train").definedBy("io.convoy.driver.train..")
       .layer("Checkpoint").definedBy("io.convoy.driver.checkpoint..")
       .layer("Metrics").definedBy("io.convoy.driver.metrics..")
@@ -90,13 +91,14 @@ class ArchitectureTest {
       .whereLayer("Main").mayNotBeAccessedByAnyLayer()
       .whereLayer("Bench").mayOnlyBeAccessedByLayers("Main")
       .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main", "Bench")
-      .whereLayer("Train").mayOnlyBeAccessedByLayers("Bench", "Cli")
+      .whereLayer("Api").mayOnlyBeAccessedByLayers("Bench", "Cli")
+      .whereLayer("Train").mayOnlyBeAccessedByLayers("Bench", "Cli", "Api")
       .whereLayer("Checkpoint").mayOnlyBeAccessedByLayers("Train")
       .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint")
-      .whereLayer("Engine").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint", "Metrics")
-      .whereLayer("Data").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint")
-      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint")
+      .whereLayer("Engine").mayOnlyBeAccessedByLayers("Bench", "Cli", "Api", "Train", "Checkpoint", "Metrics")
+      .whereLayer("Data").mayOnlyBeAccessedByLayers("Bench", "Cli", "Api", "Train", "Checkpoint")
+      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Bench", "Cli", "Api", "Train", "Checkpoint")
       .whereLayer("Report").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train")
-      .whereLayer("Common").mayOnlyBeAccessedByLayers("Main", "Bench", "Cli", "Train", "Checkpoint", "Metrics",
+      .whereLayer("Common").mayOnlyBeAccessedByLayers("Main", "Bench", "Cli", "Api", "Train", "Checkpoint", "Metrics",
           "Engine", "Data", "ModelZip", "Report");
 }
