@@ -1,0 +1,129 @@
+package io.convoy.ml;
+
+import io.convoy.driver.modelzip.LoadedModel;
+import io.convoy.driver.train.TrainingSummary;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A network trained by {@link ConvoyClassifier}, as a Spark ML {@code Model}: {@code transform}
+ * scores the image column with the eval pipeline stored in the model, in minibatches, as a narrow
+ * transformation; the network is built once per executor JVM and reused by its tasks. Saved, its
+ * folder holds Spark ML's metadata and convoy's {@code model.zip}, which {@code convoy evaluate}
+ * and {@code convoy predict} (and plain DL4J) load as they load a run's.
+ */
+public final class ConvoyClassificationModel extends Model<ConvoyClassificationModel>
+    implements ColumnParams, MLWritable {
+  private final String uid;
+  private final LoadedModel model;
+  /** The training run's summary; absent in a model that was loaded. */
+  private final transient TrainingSummary summary;
+
+  ConvoyClassificationModel(String uid, LoadedModel model, TrainingSummary summary) {
+    this.uid = uid;
+    this.model = model;
+    this.summary = summary;
+    setColumnDefaults();
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  /** The trained network, its class names and its configuration, as read from its {@code model.zip}. */
+  public LoadedModel convoyModel() {
+    return model;
+  }
+
+  /** Class names in label order: {@code prediction} is an index into them. */
+  public List<String> labels() {
+    return model.labels();
+  }
+
+  /** The training run's figures and skipped rows, for a model fit in this application (not for a loaded one). */
+  public Optional<TrainingSummary> summary() {
+    return Optional.ofNullable(summary);
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    ImageInput.of(schema, getImageCol(), null);
+    return OutputColumns.append(schema, this, model.labels());
+  }
+
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    Dataset<Row> rows = dataset.toDF();
+    StructType out = transformSchema(rows.schema());
+    ImageInput input = ImageInput.of(rows.schema(), getImageCol(), null);
+    Broadcast<byte[]> zip = rows.sparkSession().sparkContext().broadcast(model.zip(),
+        scala.reflect.ClassTag$.MODULE$.apply(byte[].class));
+    PartitionScorer scorer = new PartitionScorer(modelKey(), zip, model.uri(), input,
+        rows.schema().fieldIndex(getImageCol()), model.labels(), getTopK());
+    return rows.mapPartitions(scorer, Encoders.row(out));
+  }
+
+  /** Identifies the network in executors' caches: the uid and a hash of the parameters. */
+  private String modelKey() {
+    return uid + ":" + java.util.Arrays.hashCode(model.parameters()) + ":" + model.parameters().length;
+  }
+
+  @Override
+  public ConvoyClassificationModel copy(ParamMap extra) {
+    ConvoyClassificationModel copy = new ConvoyClassificationModel(uid, model, summary);
+    return copyValues(copy, extra).setParent(parent());
+  }
+
+  @Override
+  public MLWriter write() {
+    return new ModelFolder.Writer(this);
+  }
+
+  public static MLReader<ConvoyClassificationModel> read() {
+    return new ModelFolder.Reader();
+  }
+
+  public static ConvoyClassificationModel load(String path) {
+    return read().load(path);
+  }
+
+  /** For {@link ModelFolder.Reader}. */
+  static ConvoyClassificationModel loaded(String uid, LoadedModel model) {
+    return new ConvoyClassificationModel(uid, model, null);
+  }
+
+  public ConvoyClassificationModel setImageCol(String value) {
+    return (ConvoyClassificationModel) set(imageCol(), value);
+  }
+
+  public ConvoyClassificationModel setPredictionCol(String value) {
+    return (ConvoyClassificationModel) set(predictionCol(), value);
+  }
+
+  public ConvoyClassificationModel setProbabilityCol(String value) {
+    return (ConvoyClassificationModel) set(probabilityCol(), value);
+  }
+
+  public ConvoyClassificationModel setRawPredictionCol(String value) {
+    return (ConvoyClassificationModel) set(rawPredictionCol(), value);
+  }
+
+  public ConvoyClassificationModel setTopK(int value) {
+    return (ConvoyClassificationModel) set(topK(), value);
+  }
+
+  public ConvoyClassificationModel setTopKCol(String value) {
+    return (ConvoyClassificationModel) set(topKCol(), value);
+  }
+}
