@@ -4,6 +4,7 @@ import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.driver.train.TrainingSummary;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
@@ -13,6 +14,7 @@ import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -67,11 +69,14 @@ public final class ConvoyClassificationModel extends Model<ConvoyClassificationM
     Dataset<Row> rows = dataset.toDF();
     StructType out = transformSchema(rows.schema());
     ImageInput input = ImageInput.of(rows.schema(), getImageCol(), null);
-    Broadcast<byte[]> zip = rows.sparkSession().sparkContext().broadcast(model.zip(),
-        scala.reflect.ClassTag$.MODULE$.apply(byte[].class));
+    Broadcast<byte[]> zip = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext())
+        .broadcast(model.zip());
     PartitionScorer scorer = new PartitionScorer(modelKey(), zip, model.uri(), input,
         rows.schema().fieldIndex(getImageCol()), model.labels(), getTopK());
-    return rows.mapPartitions(scorer, Encoders.row(out));
+    String prediction = getPredictionCol();
+    // The row encoder drops column metadata: the class names go back on the prediction column.
+    return rows.mapPartitions(scorer, Encoders.row(out))
+        .withColumn(prediction, functions.col(prediction).as(prediction, out.apply(prediction).metadata()));
   }
 
   /** Identifies the network in executors' caches: the uid and a hash of the parameters. */

@@ -164,7 +164,6 @@ class ConvoyClassifierTest {
         .setStringOrderType("alphabetAsc").fit(files("train")).transform(files("train"));
     ConvoyClassificationModel numeric = classifier().setLabelCol("classIndex").fit(indexed);
     assertArrayEquals(reference(), numeric.convoyModel().parameters());
-    assertEquals(List.of("circle", "square", "triangle").subList(0, 3).size(), numeric.labels().size());
     assertEquals(files("train").select("class").distinct().orderBy("class").as(
         org.apache.spark.sql.Encoders.STRING()).collectAsList(), numeric.labels());
   }
@@ -176,7 +175,7 @@ class ConvoyClassifierTest {
     String broken = first.getString(0).replaceAll("[^/]+$", "broken.png");
     Dataset<Row> withBroken = files.union(files.limit(1).withColumn("path", lit(broken))
         .withColumn("content", lit("not an image".getBytes())));
-    ConvoyClassificationModel model = classifier().setValFraction(0.0001).fit(withBroken);
+    ConvoyClassificationModel model = classifier().fit(withBroken);
     List<String> skipped = model.summary().orElseThrow().skipped();
     assertEquals(1, skipped.size(), skipped.toString());
     assertTrue(skipped.get(0).startsWith(broken + "\t"), skipped.toString());

@@ -67,6 +67,23 @@ class ArchitectureTest {
           call -> SPARK_CONTEXTS.contains(call.getTargetOwner().getName())))
       .because("only the driver creates a SparkContext, in one place (ARCHITECTURE.md)");
 
+  // The Spark ML stages (module ml): on top of the driver, through its API.
+
+  @ArchTest
+  static final ArchRule mlUsesTheDriverThroughItsApi = noClasses().that().resideInAPackage("io.convoy.ml..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.convoy.driver", "io.convoy.driver.bench..",
+          "io.convoy.driver.cli..", "io.convoy.driver.checkpoint..", "io.convoy.driver.metrics..",
+          "io.convoy.driver.engine..", "io.convoy.driver.data..", "io.convoy.driver.report..")
+      .because("the Spark ML stages train and load through io.convoy.driver.api (and the records it hands "
+          + "over: LoadedModel, TrainingSummary), so the driver's inside can change under them");
+
+  @ArchTest
+  static final ArchRule nothingBelowImportsTheMlStages = noClasses()
+      .that().resideInAnyPackage("io.convoy.conf..", "io.convoy.model..", "io.convoy.pipeline..", "io.convoy.worker..",
+          "io.convoy.driver..")
+      .should().dependOnClassesThat().resideInAPackage("io.convoy.ml..")
+      .because("ml is a module on top of the driver (docs/architecture.md)");
+
   // The driver's packages.
 
   @ArchTest
