@@ -154,6 +154,27 @@ class ConvoyClassifierTest {
   }
 
   @Test
+  void allreduceGradientAveragingWithOutputsAndCheckpointsRunsAsTheTrainingApiDoes() throws Exception {
+    Path out = dir.resolve("fit-out");
+    Path checkpoints = dir.resolve("fit-checkpoints");
+    ConvoyClassificationModel fitted = classifier().setTransport("allreduce").setAveragingMode("gradients")
+        .setOutputDir(out.toString()).setCheckpointDir(checkpoints.toString())
+        .setJobConf("training.allreduce.timeout = 20s").fit(files("train"));
+    List<String> metrics = Files.readAllLines(out.resolve("metrics.jsonl"));
+    assertTrue(metrics.get(metrics.size() - 1).contains("\"event\":\"final\""), metrics.toString());
+    try (var listing = Files.list(checkpoints)) {
+      assertTrue(listing.anyMatch(p -> p.getFileName().toString().startsWith("ckpt-")), "no checkpoint written");
+    }
+    ConvoyConfig config = ConfigLoader.load(null, List.of("data.train=" + data.resolve("train"),
+        "model.arch=lenet", "data.image-size=16", "training.epochs=1", "training.batch-size=8",
+        "training.workers=2", "training.seed=" + SEED, "pipeline.train=" + TRAIN_PIPELINE,
+        "training.transport=allreduce", "training.averaging.mode=gradients", "training.allreduce.timeout=20s",
+        "output.dir=" + dir.resolve("api-allreduce"), "output.report=false", "checkpoint.every-epochs=0"));
+    TrainedModel trained = TrainingJob.of(config).run(JavaSparkContext.fromSparkContext(spark.sparkContext()));
+    assertArrayEquals(trained.load().parameters(), fitted.convoyModel().parameters());
+  }
+
+  @Test
   void imageStructsAndNumericLabelsGiveTheSameParametersAsFilesWithStringLabels() {
     Dataset<Row> images = spark.read().format("image").option("recursiveFileLookup", "true")
         .load(data.resolve("train").toString())
