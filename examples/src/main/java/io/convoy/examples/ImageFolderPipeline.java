@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.regexp_extract;
 import io.convoy.conf.ConfigLoader;
 import io.convoy.driver.api.TrainingJob;
 import io.convoy.ml.ConvoyClassifier;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,12 @@ public final class ImageFolderPipeline {
 
   private ImageFolderPipeline() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     run(args, System.out);
   }
 
   /** The application, printing to {@code out}; returns the validation accuracy. */
-  static double run(String[] args, PrintStream out) {
+  static double run(String[] args, PrintStream out) throws IOException {
     List<String> positional = new ArrayList<>();
     ConvoyClassifier convoy = new ConvoyClassifier().setLabelCol("label").setArch("lenet").setEpochs(5);
     String master = null;

@@ -1,6 +1,7 @@
 package io.convoy.ml;
 
 import io.convoy.driver.modelzip.LoadedModel;
+import io.convoy.driver.modelzip.ModelZip;
 import io.convoy.driver.train.TrainingSummary;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +28,18 @@ import org.apache.spark.sql.types.StructType;
 public final class ConvoyClassificationModel extends Model<ConvoyClassificationModel>
     implements ColumnParams, MLWritable {
   private final String uid;
-  private final LoadedModel model;
+  /** The model.zip: what a serialized copy of this stage carries (Params are Serializable). */
+  private final byte[] zip;
+  private final String uri;
+  /** The zip read, once per instance. */
+  private transient LoadedModel model;
   /** The training run's summary; absent in a model that was loaded. */
   private final transient TrainingSummary summary;
 
   ConvoyClassificationModel(String uid, LoadedModel model, TrainingSummary summary) {
     this.uid = uid;
+    this.zip = model.zip();
+    this.uri = model.uri();
     this.model = model;
     this.summary = summary;
     setColumnDefaults();
@@ -44,13 +51,16 @@ public final class ConvoyClassificationModel extends Model<ConvoyClassificationM
   }
 
   /** The trained network, its class names and its configuration, as read from its {@code model.zip}. */
-  public LoadedModel convoyModel() {
+  public synchronized LoadedModel convoyModel() {
+    if (model == null) {
+      model = ModelZip.read(zip, uri);
+    }
     return model;
   }
 
   /** Class names in label order: {@code prediction} is an index into them. */
   public List<String> labels() {
-    return model.labels();
+    return convoyModel().labels();
   }
 
   /** The training run's figures and skipped rows, for a model fit in this application (not for a loaded one). */
@@ -61,7 +71,7 @@ public final class ConvoyClassificationModel extends Model<ConvoyClassificationM
   @Override
   public StructType transformSchema(StructType schema) {
     ImageInput.of(schema, getImageCol(), null);
-    return OutputColumns.append(schema, this, model.labels());
+    return OutputColumns.append(schema, this, labels());
   }
 
   @Override
@@ -69,24 +79,24 @@ public final class ConvoyClassificationModel extends Model<ConvoyClassificationM
     Dataset<Row> rows = dataset.toDF();
     StructType out = transformSchema(rows.schema());
     ImageInput input = ImageInput.of(rows.schema(), getImageCol(), null);
-    Broadcast<byte[]> zip = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext())
-        .broadcast(model.zip());
-    PartitionScorer scorer = new PartitionScorer(modelKey(), zip, model.uri(), input,
-        rows.schema().fieldIndex(getImageCol()), model.labels(), getTopK());
+    Broadcast<byte[]> shipped = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext())
+        .broadcast(zip);
+    PartitionScorer scorer = new PartitionScorer(modelKey(), shipped, uri, input,
+        rows.schema().fieldIndex(getImageCol()), labels(), getTopK());
     String prediction = getPredictionCol();
     // The row encoder drops column metadata: the class names go back on the prediction column.
     return rows.mapPartitions(scorer, Encoders.row(out))
         .withColumn(prediction, functions.col(prediction).as(prediction, out.apply(prediction).metadata()));
   }
 
-  /** Identifies the network in executors' caches: the uid and a hash of the parameters. */
+  /** Identifies the network in executors' caches: the uid and a hash of the model.zip. */
   private String modelKey() {
-    return uid + ":" + java.util.Arrays.hashCode(model.parameters()) + ":" + model.parameters().length;
+    return uid + ":" + java.util.Arrays.hashCode(zip) + ":" + zip.length;
   }
 
   @Override
   public ConvoyClassificationModel copy(ParamMap extra) {
-    ConvoyClassificationModel copy = new ConvoyClassificationModel(uid, model, summary);
+    ConvoyClassificationModel copy = new ConvoyClassificationModel(uid, convoyModel(), summary);
     return copyValues(copy, extra).setParent(parent());
   }
 

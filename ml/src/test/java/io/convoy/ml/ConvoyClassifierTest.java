@@ -104,12 +104,16 @@ class ConvoyClassifierTest {
     String saved = dir.resolve("pipeline-model").toUri().toString();
     fitted.write().save(saved);
     pipeline.write().save(dir.resolve("pipeline").toUri().toString());
+    Pipeline reloadedPipeline = Pipeline.load(dir.resolve("pipeline").toUri().toString());
+    assertEquals(convoy.extractParamMap().toString(), reloadedPipeline.getStages()[1].extractParamMap().toString());
     PipelineModel loaded = PipelineModel.load(saved);
     List<Row> after = loaded.transform(val).select("path", "class", "prediction", "probability", "predictedClass",
         "topK").collectAsList();
     assertEquals(before, after);
 
     ConvoyClassificationModel model = (ConvoyClassificationModel) loaded.stages()[1];
+    ConvoyClassificationModel serialized = org.apache.commons.lang3.SerializationUtils.roundtrip(model);
+    assertArrayEquals(model.convoyModel().parameters(), serialized.convoyModel().parameters());
     String stageFolder = saved + "/stages/1_" + model.uid();
     LoadedModel zip = ModelZip.read(stageFolder, new Configuration()); // as convoy evaluate/predict read it
     assertArrayEquals(((ConvoyClassificationModel) fitted.stages()[1]).convoyModel().parameters(), zip.parameters());

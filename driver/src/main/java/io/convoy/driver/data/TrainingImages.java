@@ -4,6 +4,7 @@ import io.convoy.conf.DataConfig;
 import io.convoy.pipeline.Sample;
 import io.convoy.worker.HadoopConf;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -16,7 +17,7 @@ public interface TrainingImages {
   /** The folders or packs of {@code data.train} and {@code data.val}. */
   TrainingImages FOLDERS = new TrainingImages() {
     @Override
-    public DatasetPlan plan(DataConfig data, org.apache.hadoop.conf.Configuration hadoop, long seed) {
+    public DatasetPlan plan(DataConfig data, Configuration hadoop, long seed) {
       return DatasetPlan.of(data, hadoop, seed);
     }
 
@@ -31,7 +32,7 @@ public interface TrainingImages {
   };
 
   /** The training and validation catalogs, with the same classes. */
-  DatasetPlan plan(DataConfig data, org.apache.hadoop.conf.Configuration hadoop, long seed);
+  DatasetPlan plan(DataConfig data, Configuration hadoop, long seed);
 
   /**
    * The shards' images cached on the executors, partition i holding shard i in the shard's
