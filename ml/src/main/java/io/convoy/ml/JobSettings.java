@@ -96,9 +96,8 @@ final class JobSettings {
       }
       String value = String.valueOf(params.getOrDefault(param));
       if (job.hasPathOrNull(e.getValue())) {
-        conflicts.add(new ConfigProblem(e.getValue(), "set both by the Param " + param.name() + " = " + value
-            + " and by jobConf = " + job.getValue(e.getValue()).render(),
-            "one of the two: the Param or the jobConf key"));
+        conflicts.add(new ConfigProblem(e.getValue(), "Param " + param.name() + " = " + value + " and jobConf "
+            + e.getValue() + " = " + job.getValue(e.getValue()).render(), "the setting in one of the two, not both"));
       }
       settings.add(e.getValue() + "=" + value);
     }

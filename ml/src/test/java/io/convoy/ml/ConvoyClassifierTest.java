@@ -231,7 +231,7 @@ class ConvoyClassifierTest {
     ConfigException both = assertThrows(ConfigException.class,
         () -> classifier().setJobConf("training { epochs = 3 }\noptimizer.momentum = 0.8").fit(files));
     assertTrue(both.getMessage().contains("training.epochs") && both.getMessage().contains("Param epochs = 1")
-        && both.getMessage().contains("jobConf = 3"), both.getMessage());
+        && both.getMessage().contains("jobConf training.epochs = 3"), both.getMessage());
     ConfigException invalid = assertThrows(ConfigException.class, () -> classifier().setArch("lenet7").fit(files));
     assertTrue(invalid.getMessage().contains("model.arch") && invalid.getMessage().contains("lenet7"),
         invalid.getMessage());

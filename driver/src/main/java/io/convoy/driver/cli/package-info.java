@@ -5,7 +5,8 @@
  * io.convoy.driver.cli.JobOptions} declares the options commands share ({@code --conf},
  * {@code --set}, {@code --master}) once.
  *
- * <p>Imports {@code train} and the packages under it. Imported by {@code io.convoy.driver}
- * (the command tree) and {@code bench} (for {@code JobOptions} and {@code ExitStatus}).
+ * <p>Imports {@code api} (train and evaluate are thin users of it), {@code train} and the
+ * packages under it. Imported by {@code io.convoy.driver} (the command tree) and {@code bench}
+ * (for {@code JobOptions} and {@code ExitStatus}).
  */
 package io.convoy.driver.cli;
