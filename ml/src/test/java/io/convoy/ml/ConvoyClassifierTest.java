@@ -183,7 +183,15 @@ class ConvoyClassifierTest {
     Dataset<Row> images = spark.read().format("image").option("recursiveFileLookup", "true")
         .load(data.resolve("train").toString())
         .withColumn("class", regexp_extract(col("image.origin"), CLASS_OF_PATH, 1));
-    assertArrayEquals(reference(), classifier().setImageCol("image").fit(images).convoyModel().parameters());
+    ConvoyClassificationModel fromStructs = classifier().setImageCol("image").fit(images);
+    assertArrayEquals(reference(), fromStructs.convoyModel().parameters());
+    // Scoring structs gives what scoring the files gives (they become the same pixels).
+    Dataset<Row> valStructs = spark.read().format("image").option("recursiveFileLookup", "true")
+        .load(data.resolve("val").toString()).orderBy("image.origin");
+    List<Row> structScores = fromStructs.transform(valStructs).select("prediction", "probability").collectAsList();
+    List<Row> fileScores = fromStructs.copy(new org.apache.spark.ml.param.ParamMap()).setImageCol("content")
+        .transform(files("val").orderBy("path")).select("prediction", "probability").collectAsList();
+    assertEquals(fileScores, structScores);
 
     Dataset<Row> indexed = new StringIndexer().setInputCol("class").setOutputCol("classIndex")
         .setStringOrderType("alphabetAsc").fit(files("train")).transform(files("train"));
@@ -204,6 +212,11 @@ class ConvoyClassifierTest {
     List<String> skipped = model.summary().orElseThrow().skipped();
     assertEquals(1, skipped.size(), skipped.toString());
     assertTrue(skipped.get(0).startsWith(broken + "\t"), skipped.toString());
+    // Scoring leaves the undecodable row's outputs empty and scores the others.
+    List<Row> scored = model.transform(withBroken).select("path", "prediction").collectAsList();
+    for (Row r : scored) {
+      assertEquals(r.getString(0).equals(broken), r.isNullAt(1), r.toString());
+    }
   }
 
   @Test
