@@ -1,7 +1,6 @@
 package io.convoy.driver;
 
 import io.convoy.conf.ConfigException;
-import io.convoy.driver.bench.BenchCommand;
 import io.convoy.driver.cli.AugmentCommand;
 import io.convoy.driver.cli.DemoCommand;
 import io.convoy.driver.cli.EvaluateCommand;
@@ -12,25 +11,28 @@ import io.convoy.driver.cli.ModelCommand;
 import io.convoy.driver.cli.PackCommand;
 import io.convoy.driver.cli.PredictCommand;
 import io.convoy.driver.cli.ReportCommand;
+import io.convoy.driver.cli.SubcommandProvider;
 import io.convoy.driver.cli.TrainCommand;
 import io.convoy.driver.common.UsageException;
 import io.convoy.model.NativeVariant;
-import io.convoy.pipeline.DatasetException;
+import io.convoy.pipeline.dataset.DatasetException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code convoy <command>}: exit status 0 on success, 2 on bad usage or configuration, 1 on any
- * other failure, always with one line on stderr saying what went wrong.
+ * other failure, always with one line on stderr saying what went wrong. The commands below are the
+ * driver's own; every {@link SubcommandProvider} on the class path adds one more ({@code bench}).
  */
 @Command(name = "convoy", mixinStandardHelpOptions = true, version = "convoy 0.1.0",
     description = "Data-parallel training of convolutional networks on Apache Spark.",
     subcommands = {GenerateCommand.class, ImportIdxCommand.class, TrainCommand.class, DemoCommand.class,
-        ModelCommand.class, BenchCommand.class, PackCommand.class, AugmentCommand.class, EvaluateCommand.class,
+        ModelCommand.class, PackCommand.class, AugmentCommand.class, EvaluateCommand.class,
         PredictCommand.class, ReportCommand.class})
 public final class ConvoyMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -83,6 +85,9 @@ public final class ConvoyMain implements Runnable {
   /** Runs a command and returns its exit status (used by tests, which must not exit). */
   public static int execute(PrintStream out, PrintStream err, String... args) {
     CommandLine cli = new CommandLine(new ConvoyMain());
+    for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class, SubcommandProvider.class.getClassLoader())) {
+      cli.addSubcommand(provider.command());
+    }
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.setParameterExceptionHandler((e, a) -> {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.driver.modelzip.ModelZip;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

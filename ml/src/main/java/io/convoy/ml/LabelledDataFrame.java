@@ -2,7 +2,7 @@ package io.convoy.ml;
 
 import io.convoy.conf.ConfigException;
 import io.convoy.driver.api.LabelledRows;
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.dataset.Sample;
 import io.convoy.worker.EncodedSample;
 import java.util.ArrayList;
 import java.util.List;

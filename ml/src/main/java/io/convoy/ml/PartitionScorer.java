@@ -1,6 +1,6 @@
 package io.convoy.ml;
 
-import io.convoy.pipeline.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageDecodeException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

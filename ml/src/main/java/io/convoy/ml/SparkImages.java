@@ -1,6 +1,6 @@
 package io.convoy.ml;
 
-import io.convoy.pipeline.ImageEncoder;
+import io.convoy.pipeline.codec.ImageEncoder;
 import java.awt.image.BufferedImage;
 import org.apache.spark.ml.image.ImageSchema;
 import org.apache.spark.sql.Row;

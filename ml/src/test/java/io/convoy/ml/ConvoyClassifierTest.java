@@ -18,7 +18,7 @@ import io.convoy.driver.api.TrainingJob;
 import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.driver.modelzip.ModelZip;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -247,7 +247,7 @@ public final class Replica {
 
   /**
    * The DL4J network behind this replica (a MultiLayerNetwork or a ComputationGraph), for
-   * measurements that drive its layers one at a time ({@link io.convoy.model.bench.StepTimer}).
+   * measurements that drive its layers one at a time ({@code convoy bench step}, module {@code bench}).
    * Training code goes through the methods above: they keep the learning rate, step count and
    * flat views consistent, which direct calls on the network do not.
    */

@@ -1,5 +1,24 @@
 package io.convoy.pipeline;
 
+import io.convoy.pipeline.codec.FallbackDecoder;
+import io.convoy.pipeline.codec.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageDecoder;
+import io.convoy.pipeline.dataset.StableHash;
+import io.convoy.pipeline.image.Image;
+import io.convoy.pipeline.image.ImageOp;
+import io.convoy.pipeline.image.SourceOp;
+import io.convoy.pipeline.ops.Affine;
+import io.convoy.pipeline.ops.CenterCrop;
+import io.convoy.pipeline.ops.ColorJitter;
+import io.convoy.pipeline.ops.Lighting;
+import io.convoy.pipeline.ops.Mirror;
+import io.convoy.pipeline.ops.Noise;
+import io.convoy.pipeline.ops.Normalize;
+import io.convoy.pipeline.ops.RandomCrop;
+import io.convoy.pipeline.ops.RandomResizedCrop;
+import io.convoy.pipeline.ops.Resize;
+import io.convoy.pipeline.ops.Rotate;
+
 import io.convoy.conf.DataConfig;
 import io.convoy.conf.OpSpec;
 import io.convoy.conf.PipelineOps;

@@ -1,5 +1,9 @@
 package io.convoy.pipeline;
 
+import io.convoy.pipeline.codec.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageIODecoder;
+import io.convoy.pipeline.codec.OpenCvDecoder;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,8 +17,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AugmentationPipelineTest {
   private static final DataConfig DATA = new DataConfig("data/train", null, 0.1, 48, 3);
@@ -42,8 +43,6 @@ class AugmentationPipelineTest {
       new OpSpec(PipelineOps.RANDOM_CROP, Map.of("size", List.of(48.0), "padding", List.of(2.0))),
       OpSpec.of(PipelineOps.NOISE),
       OpSpec.of(PipelineOps.NORMALIZE));
-
-  @TempDir Path dir;
 
   private static List<byte[]> jpegs(int count) {
     List<byte[]> images = new ArrayList<>();
@@ -165,23 +164,6 @@ class AugmentationPipelineTest {
     byte[] jpeg = jpegs(1).get(0);
     assertThrows(ImageDecodeException.class, () -> p.toTensor(Arrays.copyOf(jpeg, jpeg.length - 100), 1, 1, "t"));
     assertThrows(ImageDecodeException.class, () -> p.toTensor(new byte[0], 1, 1, "t"));
-  }
-
-  @Test
-  void benchmarkReportsRatesForAFolderOfImages() throws Exception {
-    List<byte[]> images = jpegs(4);
-    for (int i = 0; i < images.size(); i++) {
-      TestImages.write(dir.resolve("c" + i % 2).resolve(i + ".jpg"), images.get(i));
-    }
-    TestImages.write(dir.resolve("notes.txt"), new byte[] {1, 2});
-    PipelineBenchmark.Images loaded = PipelineBenchmark.load(dir, 100);
-    assertEquals(List.of("c0/0.jpg", "c0/2.jpg", "c1/1.jpg", "c1/3.jpg"), loaded.ids());
-    PipelineBenchmark.Result r = PipelineBenchmark.run(ImagePipeline.of(ALL_RANDOM, DATA), loaded, 2,
-        Duration.ofMillis(50), 3);
-    assertEquals(3, r.runRates().size());
-    assertTrue(r.imagesPerSecond() > 0);
-    assertEquals(r.imagesPerSecond() / 2, r.imagesPerSecondPerThread(), 1e-9);
-    assertEquals(0, r.failures());
   }
 
   private static ImagePipeline roundTrip(ImagePipeline p) throws Exception {

@@ -1,5 +1,7 @@
 package io.convoy.pipeline;
 
+import io.convoy.pipeline.image.Image;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,11 +11,11 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /** Small real images for tests, encoded with ImageIO. */
-final class TestImages {
+public final class TestImages {
   private TestImages() {}
 
   /** {@code img} encoded as png, jpeg or bmp. */
-  static byte[] encode(BufferedImage img, String format) {
+  public static byte[] encode(BufferedImage img, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       if (!ImageIO.write(img, format, out)) {
@@ -26,7 +28,7 @@ final class TestImages {
   }
 
   /** A w x h image filled with one RGB color. */
-  static BufferedImage rgb(int w, int h, int r, int g, int b) {
+  public static BufferedImage rgb(int w, int h, int r, int g, int b) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -37,14 +39,14 @@ final class TestImages {
   }
 
   /** An 8-bit gray image with the given row-major values. */
-  static BufferedImage gray(int w, int h, int... values) {
+  public static BufferedImage gray(int w, int h, int... values) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
     img.getRaster().setPixels(0, 0, w, h, values);
     return img;
   }
 
   /** A smooth w x h RGB image (gradients and a soft disc), like a photo's low frequencies. */
-  static BufferedImage smooth(int w, int h, int seed) {
+  public static BufferedImage smooth(int w, int h, int seed) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     java.util.Random random = new java.util.Random(seed);
     double cx = w * (0.3 + 0.4 * random.nextDouble());
@@ -65,7 +67,7 @@ final class TestImages {
   }
 
   /** An RGB image of independent random pixels. */
-  static BufferedImage noise(int w, int h, int seed) {
+  public static BufferedImage noise(int w, int h, int seed) {
     java.util.Random random = new java.util.Random(seed);
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < h; y++) {
@@ -80,7 +82,7 @@ final class TestImages {
    * A uniform 4-component (Adobe, inverted CMYK) JPEG whose stored component values are
    * {@code c, m, y, k}: decoded as RGB it is about (c k / 255, m k / 255, y k / 255).
    */
-  static byte[] cmykJpeg(int w, int h, int c, int m, int y, int k) {
+  public static byte[] cmykJpeg(int w, int h, int c, int m, int y, int k) {
     java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
         java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
     for (int row = 0; row < h; row++) {
@@ -106,11 +108,11 @@ final class TestImages {
   }
 
   /** A tiny real PNG file. */
-  static void writePng(Path file) {
+  public static void writePng(Path file) {
     write(file, encode(rgb(2, 2, 10, 20, 30), "png"));
   }
 
-  static void write(Path file, byte[] bytes) {
+  public static void write(Path file, byte[] bytes) {
     try {
       Files.createDirectories(file.getParent());
       Files.write(file, bytes);
@@ -120,7 +122,7 @@ final class TestImages {
   }
 
   /** An image from CHW values. */
-  static Image image(int w, int h, int channels, float... chw) {
+  public static Image image(int w, int h, int channels, float... chw) {
     return new Image(w, h, channels, chw);
   }
 }

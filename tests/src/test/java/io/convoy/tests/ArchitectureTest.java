@@ -13,15 +13,30 @@ import java.util.Set;
 
 /**
  * The map of docs/architecture.md as rules over the compiled classes of every module (tests
- * excluded): the modules' directions of ARCHITECTURE.md, and the driver's packages by job, each
- * importing only those under it.
+ * excluded): the modules' directions of ARCHITECTURE.md, benchmarks apart from the product, and the
+ * pipeline's and the driver's packages by job, each importing only those under it.
  */
 @AnalyzeClasses(packages = "io.convoy", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final Set<String> SPARK_CONTEXTS =
       Set.of("org.apache.spark.SparkContext", "org.apache.spark.api.java.JavaSparkContext");
 
-  // Modules: conf <- model, pipeline <- worker <- driver.
+  // Modules: conf <- model, pipeline <- worker <- driver <- bench.
+
+  /** The product modules: every module but bench (submit and tests have no main classes). */
+  private static final String[] PRODUCT = {"io.convoy.conf..", "io.convoy.model..", "io.convoy.pipeline..",
+      "io.convoy.worker..", "io.convoy.driver.."};
+
+  @ArchTest
+  static final ArchRule noProductModuleImportsBench = noClasses().that().resideInAnyPackage(PRODUCT)
+      .should().dependOnClassesThat().resideInAPackage("io.convoy.bench..")
+      .because("benchmarks and baselines live in their own module, which depends on the product and never the "
+          + "reverse; the driver finds convoy bench through ServiceLoader (issue 14)");
+
+  @ArchTest
+  static final ArchRule benchLivesOnlyInModuleBench = noClasses().that().resideInAnyPackage(PRODUCT)
+      .should().resideInAnyPackage("..bench..", "..benchmark..")
+      .because("a benchmark or baseline in a product module belongs in module bench (io.convoy.bench)");
 
   @ArchTest
   static final ArchRule confImportsNeitherSparkNorDl4j = noClasses().that().resideInAPackage("io.convoy.conf..")
@@ -71,8 +86,7 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule mlUsesTheDriverThroughItsApi = noClasses().that().resideInAPackage("io.convoy.ml..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.convoy.driver", "io.convoy.driver.bench..",
-          "io.convoy.driver.cli..", "io.convoy.driver.checkpoint..", "io.convoy.driver.metrics..",
+      .should().dependOnClassesThat().resideInAnyPackage("io.convoy.driver", "io.convoy.driver.cli..", "io.convoy.driver.checkpoint..", "io.convoy.driver.metrics..",
           "io.convoy.driver.engine..", "io.convoy.driver.data..", "io.convoy.driver.report..")
       .because("the Spark ML stages train and load through io.convoy.driver.api (and the records it hands "
           + "over: LoadedModel, TrainingSummary), so the driver's inside can change under them");
@@ -84,6 +98,29 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAPackage("io.convoy.ml..")
       .because("ml is a module on top of the driver (docs/architecture.md)");
 
+  // The pipeline's packages: image <- codec, ops <- dataset <- synthetic, pack <- the pipeline itself.
+
+  @ArchTest
+  static final ArchRule pipelinePackagesAreFreeOfCycles = slices().matching("io.convoy.pipeline.(*)..")
+      .should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule pipelineLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+      .layer("Pipeline").definedBy("io.convoy.pipeline")
+      .layer("Pack").definedBy("io.convoy.pipeline.pack..")
+      .layer("Synthetic").definedBy("io.convoy.pipeline.synthetic..")
+      .layer("Dataset").definedBy("io.convoy.pipeline.dataset..")
+      .layer("Ops").definedBy("io.convoy.pipeline.ops..")
+      .layer("Codec").definedBy("io.convoy.pipeline.codec..")
+      .layer("Image").definedBy("io.convoy.pipeline.image..")
+      .whereLayer("Pipeline").mayNotBeAccessedByAnyLayer()
+      .whereLayer("Pack").mayOnlyBeAccessedByLayers("Pipeline")
+      .whereLayer("Synthetic").mayOnlyBeAccessedByLayers("Pipeline", "Pack")
+      .whereLayer("Dataset").mayOnlyBeAccessedByLayers("Pipeline", "Pack", "Synthetic")
+      .whereLayer("Ops").mayOnlyBeAccessedByLayers("Pipeline", "Pack")
+      .whereLayer("Codec").mayOnlyBeAccessedByLayers("Pipeline", "Pack", "Synthetic", "Dataset")
+      .whereLayer("Image").mayOnlyBeAccessedByLayers("Pipeline", "Pack", "Synthetic", "Dataset", "Ops", "Codec");
+
   // The driver's packages.
 
   @ArchTest
@@ -94,7 +131,6 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule driverLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
       .layer("Main").definedBy("io.convoy.driver")
-      .layer("Bench").definedBy("io.convoy.driver.bench..")
       .layer("Cli").definedBy("io.convoy.driver.cli..")
       .layer("Api").definedBy("io.convoy.driver.api..")
       .layer("Train").definedBy("io.convoy.driver.train..")
@@ -106,16 +142,15 @@ class ArchitectureTest {
       .layer("Report").definedBy("io.convoy.driver.report..")
       .layer("Common").definedBy("io.convoy.driver.common..")
       .whereLayer("Main").mayNotBeAccessedByAnyLayer()
-      .whereLayer("Bench").mayOnlyBeAccessedByLayers("Main")
-      .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main", "Bench")
-      .whereLayer("Api").mayOnlyBeAccessedByLayers("Bench", "Cli")
-      .whereLayer("Train").mayOnlyBeAccessedByLayers("Bench", "Cli", "Api")
+      .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main")
+      .whereLayer("Api").mayOnlyBeAccessedByLayers("Cli")
+      .whereLayer("Train").mayOnlyBeAccessedByLayers("Cli", "Api")
       .whereLayer("Checkpoint").mayOnlyBeAccessedByLayers("Train")
-      .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint")
-      .whereLayer("Engine").mayOnlyBeAccessedByLayers("Bench", "Cli", "Api", "Train", "Checkpoint", "Metrics")
-      .whereLayer("Data").mayOnlyBeAccessedByLayers("Bench", "Cli", "Api", "Train", "Checkpoint")
-      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Bench", "Cli", "Api", "Train", "Checkpoint")
-      .whereLayer("Report").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train")
-      .whereLayer("Common").mayOnlyBeAccessedByLayers("Main", "Bench", "Cli", "Api", "Train", "Checkpoint", "Metrics",
+      .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Cli", "Train", "Checkpoint")
+      .whereLayer("Engine").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint", "Metrics")
+      .whereLayer("Data").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint")
+      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint")
+      .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Train")
+      .whereLayer("Common").mayOnlyBeAccessedByLayers("Main", "Cli", "Api", "Train", "Checkpoint", "Metrics",
           "Engine", "Data", "ModelZip", "Report");
 }

@@ -1,20 +1,23 @@
 package io.convoy.worker;
 
-import io.convoy.pipeline.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageDecodeException;
 import io.convoy.pipeline.ImagePipeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Decodes and preprocesses samples into one NCHW feature array and a label array. */
-final class BatchAssembler {
+/**
+ * Decodes and preprocesses samples into one NCHW feature array and a label array. Public for the
+ * baselines of module {@code bench}, which train on exactly the minibatches the workers do.
+ */
+public final class BatchAssembler {
   private final ImagePipeline pipeline;
   private final long seed;
   /** Decoded tensors of a pipeline without random draws, or null. */
   private final DecodedTensors decoded;
 
   /** {@code seed}: the run's seed, from which random augmentations derive. */
-  BatchAssembler(ImagePipeline pipeline, long seed) {
+  public BatchAssembler(ImagePipeline pipeline, long seed) {
     this(pipeline, seed, 0);
   }
 
@@ -37,7 +40,7 @@ final class BatchAssembler {
    * @param size examples in the batch: those asked for less those skipped
    * @param skipped samples left out, as {@code path<TAB>reason}
    */
-  record Batch(float[] features, int[] labels, int size, List<String> skipped) {}
+  public record Batch(float[] features, int[] labels, int size, List<String> skipped) {}
 
   /**
    * The samples at {@code indexes}, decoded and preprocessed. A sample that cannot be read or
@@ -45,7 +48,7 @@ final class BatchAssembler {
    * {@link Batch#skipped}: which samples are left out depends on the files only, so the batch
    * is still the same wherever and whenever it is assembled.
    */
-  Batch assemble(List<EncodedSample> samples, int[] indexes, int epoch) {
+  public Batch assemble(List<EncodedSample> samples, int[] indexes, int epoch) {
     int len = pipeline.tensorLength();
     float[] features = new float[indexes.length * len];
     int[] labels = new int[indexes.length];

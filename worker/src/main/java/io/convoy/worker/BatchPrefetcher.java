@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * trains, including the first minibatches of the next round, so that a round's data is
  * usually ready when its task starts. A minibatch depends only on (seed, epoch, shard, index),
  * so a prefetched one is exactly what would have been decoded on demand. One per shard; used
- * by one task at a time.
+ * by one task at a time. Public for the baselines of module {@code bench}.
  */
-final class BatchPrefetcher {
+public final class BatchPrefetcher {
   private static final Map<Integer, ExecutorService> POOLS = new HashMap<>();
 
   private final BatchAssembler assembler;
@@ -26,7 +26,7 @@ final class BatchPrefetcher {
   private final ExecutorService pool;
   private final Map<Long, Future<BatchAssembler.Batch>> pending = new HashMap<>();
 
-  BatchPrefetcher(BatchAssembler assembler, BatchSchedule schedule, int shard, int depth, int threads) {
+  public BatchPrefetcher(BatchAssembler assembler, BatchSchedule schedule, int shard, int depth, int threads) {
     this.assembler = assembler;
     this.schedule = schedule;
     this.shard = shard;
@@ -50,7 +50,7 @@ final class BatchPrefetcher {
    * Minibatch {@code batch} of {@code epoch}: the prefetched one, or decoded now. Then queues
    * the following {@code depth} minibatches (into the next epoch, if there is one).
    */
-  BatchAssembler.Batch take(List<EncodedSample> samples, int epoch, int batch) {
+  public BatchAssembler.Batch take(List<EncodedSample> samples, int epoch, int batch) {
     Future<BatchAssembler.Batch> ready = pending.remove(key(epoch, batch));
     BatchAssembler.Batch result;
     if (ready != null) {

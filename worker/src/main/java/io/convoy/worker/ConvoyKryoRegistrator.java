@@ -1,7 +1,7 @@
 package io.convoy.worker;
 
 import com.esotericsoftware.kryo.Kryo;
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.dataset.Sample;
 import java.util.ArrayList;
 import org.apache.spark.serializer.KryoRegistrator;
 import org.nd4j.kryo.Nd4jSerializer;

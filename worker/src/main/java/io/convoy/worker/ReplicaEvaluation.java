@@ -4,13 +4,16 @@ import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
 import java.util.List;
 
-/** Scores a replica on samples with an evaluation pipeline, in minibatches of 128. */
-final class ReplicaEvaluation {
+/**
+ * Scores a replica on samples with an evaluation pipeline, in minibatches of 128. Public for the
+ * single-process baseline of module {@code bench}.
+ */
+public final class ReplicaEvaluation {
   private static final int BATCH = 128;
 
   private ReplicaEvaluation() {}
 
-  static EvalResult evaluate(Replica replica, ImagePipeline pipeline, List<EncodedSample> samples) {
+  public static EvalResult evaluate(Replica replica, ImagePipeline pipeline, List<EncodedSample> samples) {
     int classes = replica.spec().classes();
     EvalResult result = new EvalResult(classes);
     // Evaluation pipelines draw no random number; the seed is unused.

@@ -1,6 +1,6 @@
 package io.convoy.worker;
 
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.dataset.Sample;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

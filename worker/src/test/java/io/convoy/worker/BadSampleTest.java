@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.pipeline.ImagePipeline;
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.dataset.Sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.convoy.worker;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.dataset.Sample;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

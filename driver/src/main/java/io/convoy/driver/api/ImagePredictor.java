@@ -2,8 +2,8 @@ package io.convoy.driver.api;
 
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.model.Replica;
-import io.convoy.pipeline.ImageDecodeException;
 import io.convoy.pipeline.ImagePipeline;
+import io.convoy.pipeline.codec.ImageDecodeException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.convoy.driver.api;
 
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.dataset.Sample;
 import io.convoy.worker.EncodedSample;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;

@@ -2,11 +2,11 @@ package io.convoy.driver.api;
 
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.driver.common.SparkContexts;
+import io.convoy.driver.common.UsageException;
 import io.convoy.driver.data.RowImages;
 import io.convoy.driver.data.TrainingImages;
 import io.convoy.driver.train.EpochBar;
 import io.convoy.driver.train.TrainingRun;
-import io.convoy.driver.common.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

@@ -4,7 +4,7 @@ import io.convoy.conf.ConvoyConfig;
 import io.convoy.driver.common.SparkContexts;
 import io.convoy.driver.common.UsageException;
 import io.convoy.driver.data.AugmentJob;
-import io.convoy.pipeline.ImageEncoder;
+import io.convoy.pipeline.codec.ImageEncoder;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

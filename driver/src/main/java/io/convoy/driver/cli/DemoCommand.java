@@ -5,7 +5,7 @@ import io.convoy.conf.ConvoyConfig;
 import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.train.EpochBar;
 import io.convoy.driver.train.TrainingRun;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

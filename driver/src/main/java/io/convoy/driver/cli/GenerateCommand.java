@@ -1,8 +1,8 @@
 package io.convoy.driver.cli;
 
 import io.convoy.driver.data.SyntheticDataset;
-import io.convoy.pipeline.GeneratedDataset;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.GeneratedDataset;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

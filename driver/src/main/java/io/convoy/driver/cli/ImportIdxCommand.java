@@ -1,6 +1,6 @@
 package io.convoy.driver.cli;
 
-import io.convoy.pipeline.IdxImport;
+import io.convoy.pipeline.dataset.IdxImport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import io.convoy.driver.common.UsageException;
 import io.convoy.driver.metrics.MetricsLog;
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.driver.modelzip.ModelZip;
-import io.convoy.pipeline.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageDecodeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package io.convoy.driver.cli;
 
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.model.Replica;
-import io.convoy.pipeline.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageDecodeException;
 import io.convoy.pipeline.ImagePipeline;
 import java.util.ArrayList;
 import java.util.Comparator;

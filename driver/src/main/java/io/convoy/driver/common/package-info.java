@@ -5,6 +5,6 @@
  * ({@code ModelSpecs}), and the two exceptions every layer may throw: {@code UsageException}
  * (exit status 2) and {@code TrainingDivergedException}.
  *
- * <p>Imports no other driver package. Imported by all of them.
+ * <p>Imports no other driver package. Imported by all of them and by module {@code bench}.
  */
 package io.convoy.driver.common;

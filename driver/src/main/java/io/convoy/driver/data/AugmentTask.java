@@ -1,9 +1,9 @@
 package io.convoy.driver.data;
 
-import io.convoy.pipeline.ImageDecodeException;
-import io.convoy.pipeline.ImageEncoder;
+import io.convoy.pipeline.codec.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageEncoder;
 import io.convoy.pipeline.ImagePipeline;
-import io.convoy.pipeline.OutputPaths;
+import io.convoy.pipeline.dataset.OutputPaths;
 import io.convoy.pipeline.pack.PackedDataset;
 import io.convoy.worker.EncodedSample;
 import io.convoy.worker.HadoopConf;

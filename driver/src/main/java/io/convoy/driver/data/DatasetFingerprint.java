@@ -1,7 +1,7 @@
 package io.convoy.driver.data;
 
-import io.convoy.pipeline.Catalog;
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.dataset.Catalog;
+import io.convoy.pipeline.dataset.Sample;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

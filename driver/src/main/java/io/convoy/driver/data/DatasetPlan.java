@@ -1,9 +1,9 @@
 package io.convoy.driver.data;
 
 import io.convoy.conf.DataConfig;
-import io.convoy.pipeline.Catalog;
-import io.convoy.pipeline.CatalogSplit;
-import io.convoy.pipeline.SkippedFile;
+import io.convoy.pipeline.dataset.Catalog;
+import io.convoy.pipeline.dataset.CatalogSplit;
+import io.convoy.pipeline.dataset.SkippedFile;
 import io.convoy.pipeline.pack.PackIndex;
 import io.convoy.pipeline.pack.PackedDataset;
 import java.util.ArrayList;

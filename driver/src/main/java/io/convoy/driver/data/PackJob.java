@@ -2,10 +2,10 @@ package io.convoy.driver.data;
 
 import io.convoy.driver.common.OutputDir;
 import io.convoy.driver.common.UsageException;
-import io.convoy.pipeline.Catalog;
-import io.convoy.pipeline.Sample;
-import io.convoy.pipeline.Sharder;
-import io.convoy.pipeline.SkippedFile;
+import io.convoy.pipeline.dataset.Catalog;
+import io.convoy.pipeline.dataset.Sample;
+import io.convoy.pipeline.dataset.Sharder;
+import io.convoy.pipeline.dataset.SkippedFile;
 import io.convoy.pipeline.pack.PackIndex;
 import io.convoy.pipeline.pack.PackShard;
 import io.convoy.pipeline.pack.PackedDataset;

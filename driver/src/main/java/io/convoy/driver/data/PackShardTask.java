@@ -1,9 +1,9 @@
 package io.convoy.driver.data;
 
-import io.convoy.pipeline.FallbackDecoder;
-import io.convoy.pipeline.ImageDecodeException;
-import io.convoy.pipeline.ImageDecoder;
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.codec.FallbackDecoder;
+import io.convoy.pipeline.codec.ImageDecodeException;
+import io.convoy.pipeline.codec.ImageDecoder;
+import io.convoy.pipeline.dataset.Sample;
 import io.convoy.pipeline.pack.PackKey;
 import io.convoy.pipeline.pack.PackWriter;
 import io.convoy.pipeline.pack.PackedDataset;

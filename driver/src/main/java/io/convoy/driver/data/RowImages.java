@@ -2,10 +2,10 @@ package io.convoy.driver.data;
 
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.DataConfig;
-import io.convoy.pipeline.Catalog;
-import io.convoy.pipeline.CatalogSplit;
-import io.convoy.pipeline.DatasetException;
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.dataset.Catalog;
+import io.convoy.pipeline.dataset.CatalogSplit;
+import io.convoy.pipeline.dataset.DatasetException;
+import io.convoy.pipeline.dataset.Sample;
 import io.convoy.worker.EncodedSample;
 import io.convoy.worker.HadoopConf;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.convoy.driver.data;
 
-import io.convoy.pipeline.DatasetException;
-import io.convoy.pipeline.ImageCheck;
-import io.convoy.pipeline.Sample;
-import io.convoy.pipeline.SkippedFile;
+import io.convoy.pipeline.dataset.DatasetException;
+import io.convoy.pipeline.codec.ImageCheck;
+import io.convoy.pipeline.dataset.Sample;
+import io.convoy.pipeline.dataset.SkippedFile;
 import io.convoy.pipeline.pack.PackedDataset;
 import io.convoy.worker.EncodedSample;
 import io.convoy.worker.HadoopConf;

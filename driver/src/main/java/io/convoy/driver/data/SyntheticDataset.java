@@ -1,9 +1,9 @@
 package io.convoy.driver.data;
 
 import io.convoy.driver.common.UsageException;
-import io.convoy.pipeline.GeneratedDataset;
-import io.convoy.pipeline.ShapesGenerator;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.GeneratedDataset;
+import io.convoy.pipeline.synthetic.ShapesGenerator;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package io.convoy.driver.data;
 
 import io.convoy.conf.DataConfig;
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.dataset.Sample;
 import io.convoy.worker.HadoopConf;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;

@@ -4,6 +4,6 @@
  * writes (start, round, epoch, lr_drop, early_stop, checkpoint, rollback, resume, final).
  *
  * <p>Imports {@code engine} (the round and epoch statistics it reports) and {@code common}.
- * Imported by {@code checkpoint}, {@code train}, {@code cli} and {@code bench}.
+ * Imported by {@code checkpoint}, {@code train}, {@code cli} and module {@code bench}.
  */
 package io.convoy.driver.metrics;

@@ -23,7 +23,7 @@ import io.convoy.model.EarlyStopping;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.NativeVariant;
 import io.convoy.model.PlateauTracker;
-import io.convoy.pipeline.SkippedFile;
+import io.convoy.pipeline.dataset.SkippedFile;
 import io.convoy.worker.EvalResult;
 import io.convoy.worker.ModelState;
 import java.io.PrintWriter;

@@ -7,6 +7,6 @@
  *
  * <p>Imports {@code checkpoint}, {@code metrics}, {@code engine}, {@code data},
  * {@code modelzip}, {@code report} and {@code common}. Imported by {@code api}, {@code cli} and
- * {@code bench}.
+ * by module {@code bench}.
  */
 package io.convoy.driver.train;

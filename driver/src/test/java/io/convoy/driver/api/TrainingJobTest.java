@@ -12,7 +12,7 @@ import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.driver.modelzip.ModelZip;
 import io.convoy.driver.testing.ConvoyRun;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;

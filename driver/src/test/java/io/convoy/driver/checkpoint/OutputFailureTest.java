@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.convoy.driver.common.OutputDir;
 import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.testing.ConvoyRun;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import io.convoy.worker.ModelState;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.conf.ConfigLoader;
 import io.convoy.driver.common.SparkContexts;
-import io.convoy.pipeline.Catalog;
-import io.convoy.pipeline.Sample;
-import io.convoy.pipeline.ShapesSpec;
-import io.convoy.pipeline.Sharder;
+import io.convoy.pipeline.dataset.Catalog;
+import io.convoy.pipeline.dataset.Sample;
+import io.convoy.pipeline.synthetic.ShapesSpec;
+import io.convoy.pipeline.dataset.Sharder;
 import io.convoy.worker.EncodedSample;
 import io.convoy.worker.HadoopConf;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.convoy.driver.testing.ConvoyRun;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;

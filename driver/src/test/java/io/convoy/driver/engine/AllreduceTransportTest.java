@@ -12,7 +12,7 @@ import io.convoy.conf.ConvoyConfig;
 import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.train.TrainingRun;
 import io.convoy.driver.train.TrainingSummary;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

@@ -3,7 +3,7 @@ package io.convoy.driver.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.convoy.driver.data.SyntheticDataset;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import io.convoy.conf.ConvoyConfig;
 import io.convoy.driver.checkpoint.Checkpointing;
 import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.testing.ConvoyRun;
-import io.convoy.pipeline.ShapesSpec;
+import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;

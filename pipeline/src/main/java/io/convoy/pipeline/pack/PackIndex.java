@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
-import io.convoy.pipeline.DatasetException;
+import io.convoy.pipeline.dataset.DatasetException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package io.convoy.pipeline.pack;
 
-import io.convoy.pipeline.Catalog;
-import io.convoy.pipeline.DatasetException;
-import io.convoy.pipeline.Sample;
-import io.convoy.pipeline.SkippedFile;
+import io.convoy.pipeline.dataset.Catalog;
+import io.convoy.pipeline.dataset.DatasetException;
+import io.convoy.pipeline.dataset.Sample;
+import io.convoy.pipeline.dataset.SkippedFile;
 import java.io.BufferedReader;
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.convoy.pipeline.pack;
 
-import io.convoy.pipeline.Image;
+import io.convoy.pipeline.image.Image;
 import java.io.Serializable;
 
 /**

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.convoy.pipeline.Catalog;
-import io.convoy.pipeline.DatasetException;
-import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.dataset.Catalog;
+import io.convoy.pipeline.dataset.DatasetException;
+import io.convoy.pipeline.dataset.Sample;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,8 +66,8 @@ class PackFormatTest {
   @Test
   void indexRoundTripsThroughJsonAndTheCatalogListsVirtualPaths() throws Exception {
     PixelStats pixels = new PixelStats();
-    pixels.add(new io.convoy.pipeline.Image(1, 1, 3, new float[] {10, 20, 30}));
-    pixels.add(new io.convoy.pipeline.Image(1, 1, 3, new float[] {200, 100, 0}));
+    pixels.add(new io.convoy.pipeline.image.Image(1, 1, 3, new float[] {10, 20, 30}));
+    pixels.add(new io.convoy.pipeline.image.Image(1, 1, 3, new float[] {200, 100, 0}));
     PackIndex index = new PackIndex("file:/data/train", List.of("cat", "dog"),
         List.of(new PackShard("part-00000.seq", 2, List.of(1L, 1L)), new PackShard("part-00001.seq", 1, List.of(0L, 1L))),
         pixels.summary(), 1);

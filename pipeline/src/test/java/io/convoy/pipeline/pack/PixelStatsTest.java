@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.convoy.pipeline.Image;
+import io.convoy.pipeline.image.Image;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

@@ -1,0 +1,7 @@
+package io.convoy.pipeline.image;
+
+/** Picks the region to decode once the image's dimensions are known. */
+@FunctionalInterface
+public interface RegionChooser {
+  Region choose(int width, int height);
+}
