@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * rows of a class folder the same parameters as {@code convoy train} on that folder.
  *
  * <pre>{@code
- * Dataset<Row> images = spark.read().format("binaryFile").load("data/train/*")
+ * Dataset<Row> images = spark.read().format("binaryFile").option("recursiveFileLookup", "true")
+ *     .load("data/train")
  *     .withColumn("class", regexp_extract(col("path"), "([^/]+)/[^/]+$", 1));
  * ConvoyClassifier convoy = new ConvoyClassifier().setLabelCol("class").setArch("lenet").setEpochs(5);
  * ConvoyClassificationModel model = convoy.fit(images);

@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.regexp_extract;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +55,7 @@ class ConvoyClassifierTest {
   @TempDir static Path dir;
   private static SparkSession spark;
   private static Path data;
-  private static float[] reference;
+  private static ConvoyClassificationModel reference;
 
   @BeforeAll
   static void start() throws Exception {
@@ -84,8 +86,12 @@ class ConvoyClassifierTest {
 
   /** binaryFile rows, string labels, as Spark partitions them: the run the others must match. */
   private static synchronized float[] reference() {
+    return referenceModel().convoyModel().parameters();
+  }
+
+  private static synchronized ConvoyClassificationModel referenceModel() {
     if (reference == null) {
-      reference = classifier().fit(files("train")).convoyModel().parameters();
+      reference = classifier().fit(files("train"));
     }
     return reference;
   }
@@ -137,6 +143,22 @@ class ConvoyClassifierTest {
     }
     assertEquals(12, before.size());
     assertTrue(right > 4, "top-1 on the validation rows no better than chance: " + right + " of 12");
+  }
+
+  @Test
+  void anExecutorBuildsANetworkOnceAndReusesItForTheModelsUsedLast() {
+    LoadedModel model = referenceModel().convoyModel();
+    ExecutorModels.Scorer first = ExecutorModels.borrow("a", model::zip, model.uri());
+    ExecutorModels.Scorer second = ExecutorModels.borrow("a", model::zip, model.uri());
+    assertNotSame(first, second, "a scorer lent to a running task was lent again");
+    ExecutorModels.giveBack("a", first);
+    assertSame(first, ExecutorModels.borrow("a", model::zip, model.uri()), "the idle network was not reused");
+    ExecutorModels.giveBack("a", first);
+    for (int i = 0; i < ExecutorModels.KEPT; i++) {
+      ExecutorModels.giveBack("other" + i, ExecutorModels.borrow("other" + i, model::zip, model.uri()));
+    }
+    assertNotSame(first, ExecutorModels.borrow("a", model::zip, model.uri()),
+        "a model used before the last " + ExecutorModels.KEPT + " was kept");
   }
 
   @Test
