@@ -82,6 +82,22 @@ class ArchitectureTest {
           call -> SPARK_CONTEXTS.contains(call.getTargetOwner().getName())))
       .because("only the driver creates a SparkContext, in one place (ARCHITECTURE.md)");
 
+  // The Spark ML stages (module ml): on top of the driver, through its API.
+
+  @ArchTest
+  static final ArchRule mlUsesTheDriverThroughItsApi = noClasses().that().resideInAPackage("io.convoy.ml..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.convoy.driver", "io.convoy.driver.cli..", "io.convoy.driver.checkpoint..", "io.convoy.driver.metrics..",
+          "io.convoy.driver.engine..", "io.convoy.driver.data..", "io.convoy.driver.report..")
+      .because("the Spark ML stages train and load through io.convoy.driver.api (and the records it hands "
+          + "over: LoadedModel, TrainingSummary), so the driver's inside can change under them");
+
+  @ArchTest
+  static final ArchRule nothingBelowImportsTheMlStages = noClasses()
+      .that().resideInAnyPackage("io.convoy.conf..", "io.convoy.model..", "io.convoy.pipeline..", "io.convoy.worker..",
+          "io.convoy.driver..")
+      .should().dependOnClassesThat().resideInAPackage("io.convoy.ml..")
+      .because("ml is a module on top of the driver (docs/architecture.md)");
+
   // The pipeline's packages: image <- codec, ops <- dataset <- synthetic, pack <- the pipeline itself.
 
   @ArchTest
@@ -137,6 +153,7 @@ class ArchitectureTest {
   static final ArchRule driverLayers = layeredArchitecture().consideringOnlyDependenciesInLayers()
       .layer("Main").definedBy("io.convoy.driver")
       .layer("Cli").definedBy("io.convoy.driver.cli..")
+      .layer("Api").definedBy("io.convoy.driver.api..")
       .layer("Train").definedBy("io.convoy.driver.train..")
       .layer("Checkpoint").definedBy("io.convoy.driver.checkpoint..")
       .layer("Metrics").definedBy("io.convoy.driver.metrics..")
@@ -147,13 +164,14 @@ class ArchitectureTest {
       .layer("Common").definedBy("io.convoy.driver.common..")
       .whereLayer("Main").mayNotBeAccessedByAnyLayer()
       .whereLayer("Cli").mayOnlyBeAccessedByLayers("Main")
-      .whereLayer("Train").mayOnlyBeAccessedByLayers("Cli")
+      .whereLayer("Api").mayOnlyBeAccessedByLayers("Cli")
+      .whereLayer("Train").mayOnlyBeAccessedByLayers("Cli", "Api")
       .whereLayer("Checkpoint").mayOnlyBeAccessedByLayers("Train")
       .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Cli", "Train", "Checkpoint")
-      .whereLayer("Engine").mayOnlyBeAccessedByLayers("Cli", "Train", "Checkpoint", "Metrics")
-      .whereLayer("Data").mayOnlyBeAccessedByLayers("Cli", "Train", "Checkpoint")
-      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Cli", "Train", "Checkpoint")
+      .whereLayer("Engine").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint", "Metrics")
+      .whereLayer("Data").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint")
+      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint")
       .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Train")
-      .whereLayer("Common").mayOnlyBeAccessedByLayers("Main", "Cli", "Train", "Checkpoint", "Metrics",
+      .whereLayer("Common").mayOnlyBeAccessedByLayers("Main", "Cli", "Api", "Train", "Checkpoint", "Metrics",
           "Engine", "Data", "ModelZip", "Report");
 }

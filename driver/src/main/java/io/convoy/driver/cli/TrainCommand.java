@@ -2,9 +2,9 @@ package io.convoy.driver.cli;
 
 import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
+import io.convoy.driver.api.TrainingJob;
 import io.convoy.driver.train.EpochBar;
 import io.convoy.driver.train.Resume;
-import io.convoy.driver.train.TrainingRun;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -45,8 +45,8 @@ public final class TrainCommand implements Callable<Integer> {
       all.add("output.dir=" + out);
     }
     if (resume == null) {
-      new TrainingRun(ConfigLoader.load(job.conf(), all), spec.commandLine().getOut(), null, EpochBar.Mode.of(quiet))
-          .run();
+      TrainingJob.of(ConfigLoader.load(job.conf(), all)).console(spec.commandLine().getOut())
+          .progress(EpochBar.Mode.of(quiet)).run();
       return ExitStatus.OK;
     }
     String dir = resume.isEmpty() ? null : resume;
@@ -57,8 +57,8 @@ public final class TrainCommand implements Callable<Integer> {
       String from = dir != null ? dir : checkpointDir(ConfigLoader.load(null, all));
       config = Resume.configOf(from, new Configuration(), spec.commandLine().getOut(), all);
     }
-    new TrainingRun(config, spec.commandLine().getOut(), dir != null ? dir : checkpointDir(config),
-        EpochBar.Mode.of(quiet)).run();
+    TrainingJob.of(config).console(spec.commandLine().getOut()).progress(EpochBar.Mode.of(quiet))
+        .resumeFrom(dir != null ? dir : checkpointDir(config)).run();
     return ExitStatus.OK;
   }
 }

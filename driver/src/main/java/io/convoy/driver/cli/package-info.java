@@ -6,8 +6,9 @@
  * {@code --set}, {@code --master}) once. {@link io.convoy.driver.cli.SubcommandProvider} is how
  * a module above the driver adds a command ({@code convoy bench}, from module {@code bench}).
  *
- * <p>Imports {@code train} and the packages under it. Imported by {@code io.convoy.driver}
- * (the command tree) and, from outside the driver, by module {@code bench} (for
- * {@code SubcommandProvider}, {@code JobOptions} and {@code ExitStatus}).
+ * <p>Imports {@code api} (train and evaluate are thin users of it), {@code train} and the
+ * packages under it. Imported by {@code io.convoy.driver} (the command tree) and, from outside
+ * the driver, by module {@code bench} (for {@code SubcommandProvider}, {@code JobOptions} and
+ * {@code ExitStatus}).
  */
 package io.convoy.driver.cli;

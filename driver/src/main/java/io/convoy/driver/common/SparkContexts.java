@@ -11,6 +11,14 @@ public final class SparkContexts {
   private SparkContexts() {}
 
   public static JavaSparkContext create(ConvoyConfig config, String appName) {
+    return new JavaSparkContext(conf(config, appName));
+  }
+
+  /**
+   * The settings of {@link #create}'s contexts, for a Spark application that creates its own:
+   * the system properties spark-submit sets, then convoy's where they are missing.
+   */
+  public static SparkConf conf(ConvoyConfig config, String appName) {
     SparkConf conf = new SparkConf().setAppName(appName);
     // spark-submit sets spark.master; then its --master wins over cluster.master.
     if (!conf.contains("spark.master")) {
@@ -34,7 +42,7 @@ public final class SparkContexts {
         // spark.rpc.message.maxSize).
         .setIfMissing("spark.task.maxDirectResultSize", "120m");
     MemoryCheck.limitExecutors(conf);
-    return new JavaSparkContext(conf);
+    return conf;
   }
 
   /** The Spark UI's address when the driver runs here (local mode) and the UI is on. */

@@ -55,24 +55,39 @@ public final class ShardCache {
    */
   public record Loaded(JavaRDD<EncodedSample> rdd, List<SkippedFile> skipped) {}
 
-  /**
-   * {@link #load}, then a check of every cached image's header (no decoding, no storage read):
-   * an image the catalog let through but the decoders would refuse is dropped from its shard
-   * and reported, instead of failing training. Packs hold only images that decoded when packed.
-   */
+  /** {@link #load}, then {@link #cache}: cached, counted and (files) every header checked. */
   public static Loaded loadChecked(JavaSparkContext sc, List<List<Sample>> shards, String packRoot, HadoopConf hadoop,
       String name) {
     JavaRDD<EncodedSample> rdd = read(sc, shards, packRoot, hadoop);
+    if (packRoot != null) {
+      // Only a pack can come up short (a file that cannot be read fails its task instead).
+      // Packs hold only images that decoded when packed: no header check.
+      return cache(sc, shards, rdd, name, false, "pack " + packRoot + " holds %d of the %d " + name
+          + " images its " + PackedDataset.KEYS + " lists: the pack is incomplete; write it again with convoy pack");
+    }
+    return cache(sc, shards, rdd, name, true, name + ": %d of %d images read");
+  }
+
+  /**
+   * Caches {@code rdd} (partition i holding shard i's images in the shard's order), checks that
+   * it holds every sample of the shards and, when {@code checkHeaders}, every image's header:
+   * an image the catalog let through but the decoders would refuse is dropped from its shard
+   * and reported, instead of failing training.
+   *
+   * @param shortfall the error when images are missing, a format with the counts found and expected
+   * @throws DatasetException when the RDD lacks samples the shards hold, or a shard is left
+   *     with no usable image
+   */
+  public static Loaded cache(JavaSparkContext sc, List<List<Sample>> shards, JavaRDD<EncodedSample> rdd, String name,
+      boolean checkHeaders, String shortfall) {
     rdd.setName(name).persist(LEVEL);
     sc.setJobGroup("convoy-load", "read " + name, false);
     long expected = shards.stream().mapToLong(List::size).sum();
     long loaded = rdd.count();
     if (loaded != expected) {
-      // Only a pack can come up short (a file that cannot be read fails its task instead).
-      throw new DatasetException("pack " + packRoot + " holds " + loaded + " of the " + expected + " " + name
-          + " images its " + PackedDataset.KEYS + " lists: the pack is incomplete; write it again with convoy pack");
+      throw new DatasetException(String.format(shortfall, loaded, expected));
     }
-    if (packRoot != null) {
+    if (!checkHeaders) {
       return new Loaded(rdd, List.of());
     }
     sc.setJobGroup("convoy-load", "check " + name, false);

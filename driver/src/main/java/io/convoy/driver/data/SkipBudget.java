@@ -52,14 +52,19 @@ public final class SkipBudget {
   }
 
   private void writeList() {
-    List<String> all = new ArrayList<>(catalogLines);
-    skipped.forEach((path, reason) -> all.add(path + "\t" + reason));
-    out.writeText("skipped.txt", all.stream().collect(Collectors.joining("\n", "", "\n")));
+    out.writeText("skipped.txt", all().stream().collect(Collectors.joining("\n", "", "\n")));
   }
 
   /** The samples skipped so far, as {@code path<TAB>reason} (kept in checkpoints). */
   public List<String> lines() {
     return skipped.entrySet().stream().map(e -> e.getKey() + "\t" + e.getValue()).toList();
+  }
+
+  /** Every sample the run left out, as {@code path<TAB>reason}: the catalog's, then those skipped since. */
+  public List<String> all() {
+    List<String> all = new ArrayList<>(catalogLines);
+    all.addAll(lines());
+    return all;
   }
 
   private void put(String line) {

@@ -8,6 +8,6 @@
  * the job names. {@code Evaluation} is the distributed evaluation job.
  *
  * <p>Imports the worker and lower modules only, no other driver package. Imported by
- * {@code metrics}, {@code checkpoint}, {@code train} and {@code cli}.
+ * {@code metrics}, {@code checkpoint}, {@code train}, {@code api} and {@code cli}.
  */
 package io.convoy.driver.engine;

@@ -139,29 +139,57 @@ public final class ModelZip {
       String uri = fs.makeQualified(zipPath).toString();
       String labels = text(entries, LABELS, fs, new Path(zipPath.getParent(), "labels.txt"), path);
       String config = text(entries, CONFIG, fs, new Path(zipPath.getParent(), "config.conf"), path);
-      byte[] coefficients = entries.get(ModelSerializer.COEFFICIENTS_BIN);
-      if (coefficients == null) {
-        throw new UsageException("--model " + path + ": " + uri + " is not a DL4J model (no "
-            + ModelSerializer.COEFFICIENTS_BIN + ")");
-      }
-      float[] parameters;
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(coefficients))) {
-        parameters = Nd4j.read(in).toFloatVector();
-      }
-      List<String> classes = labels.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-      ConvoyConfig parsed;
-      try {
-        parsed = ConfigLoader.parse(config);
-      } catch (ConfigException e) {
-        throw new UsageException("--model " + path + ": its stored configuration is not valid for this convoy ("
-            + e.getMessage().lines().findFirst().orElse("") + ")");
-      }
-      LoadedModel model = new LoadedModel(uri, classes, parsed, parameters, zip);
-      requireMatchingNetwork(model, path);
-      return model;
+      return parse(zip, entries, uri, labels, config, path);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read model " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Loads a model.zip held in memory (for example shipped to executors), which must carry its
+   * labels and configuration.
+   *
+   * @param uri where the bytes came from, named in the model and in errors
+   * @throws UsageException when the bytes are no convoy model
+   */
+  public static LoadedModel read(byte[] zip, String uri) {
+    try {
+      Map<String, byte[]> entries = entries(zip, uri);
+      for (String entry : List.of(LABELS, CONFIG)) {
+        if (!entries.containsKey(entry)) {
+          throw new UsageException("--model " + uri + ": the model has no " + entry + "; models trained by convoy "
+              + "train carry it");
+        }
+      }
+      return parse(zip, entries, uri, new String(entries.get(LABELS), StandardCharsets.UTF_8),
+          new String(entries.get(CONFIG), StandardCharsets.UTF_8), uri);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read model " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static LoadedModel parse(byte[] zip, Map<String, byte[]> entries, String uri, String labels, String config,
+      String path) throws IOException {
+    byte[] coefficients = entries.get(ModelSerializer.COEFFICIENTS_BIN);
+    if (coefficients == null) {
+      throw new UsageException("--model " + path + ": " + uri + " is not a DL4J model (no "
+          + ModelSerializer.COEFFICIENTS_BIN + ")");
+    }
+    float[] parameters;
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(coefficients))) {
+      parameters = Nd4j.read(in).toFloatVector();
+    }
+    List<String> classes = labels.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    ConvoyConfig parsed;
+    try {
+      parsed = ConfigLoader.parse(config);
+    } catch (ConfigException e) {
+      throw new UsageException("--model " + path + ": its stored configuration is not valid for this convoy ("
+          + e.getMessage().lines().findFirst().orElse("") + ")");
+    }
+    LoadedModel model = new LoadedModel(uri, classes, parsed, parameters, zip);
+    requireMatchingNetwork(model, path);
+    return model;
   }
 
   private static void requireMatchingNetwork(LoadedModel model, String path) {

@@ -229,7 +229,7 @@ final class EpochLoop {
     run.out().writeAtomically("model.zip", ModelZip.writer(config, run.spec(), state, run.plan().classes()));
     double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
     TrainingSummary summary = new TrainingSummary(eval.top1(), eval.top5(), eval.loss(), progress.epoch,
-        progress.trainExamples / progress.trainSeconds, wallSeconds, run.out().uri(), state);
+        progress.trainExamples / progress.trainSeconds, wallSeconds, run.out().uri(), state, skips.all());
     Map<String, Object> timeSplit = RunEvents.timeSplit(progress.timeSplit, taskTimes.serializationSeconds(),
         taskTimes.gcSeconds());
     metrics.write(RunEvents.finished(eval, summary.epochs(), progress.rounds, progress.steps, summary.imagesPerSec(),

@@ -15,6 +15,7 @@ import io.convoy.driver.data.DatasetPlan;
 import io.convoy.driver.data.DatasetStats;
 import io.convoy.driver.data.EvenSubset;
 import io.convoy.driver.data.ShardCache;
+import io.convoy.driver.data.TrainingImages;
 import io.convoy.driver.engine.Evaluation;
 import io.convoy.driver.engine.TrainingEngine;
 import io.convoy.driver.engine.TrainingEngines;
@@ -55,6 +56,7 @@ public final class TrainingRun {
   /** The checkpoint folder to continue from, or null for a fresh run. */
   private final String resumeFrom;
   private final EpochBar.Mode progressMode;
+  private final TrainingImages images;
 
   public TrainingRun(ConvoyConfig config, PrintWriter console) {
     this(config, console, null, EpochBar.Mode.QUIET);
@@ -65,98 +67,127 @@ public final class TrainingRun {
   }
 
   public TrainingRun(ConvoyConfig config, PrintWriter console, String resumeFrom, EpochBar.Mode progress) {
+    this(config, console, resumeFrom, progress, TrainingImages.FOLDERS);
+  }
+
+  /** A fresh run on {@code images} instead of the folders {@code data.train} and {@code data.val} name. */
+  public TrainingRun(ConvoyConfig config, PrintWriter console, EpochBar.Mode progress, TrainingImages images) {
+    this(config, console, null, progress, images);
+  }
+
+  private TrainingRun(ConvoyConfig config, PrintWriter console, String resumeFrom, EpochBar.Mode progress,
+      TrainingImages images) {
     this.requested = config;
     this.console = console;
     this.resumeFrom = resumeFrom;
     this.progressMode = progress;
+    this.images = images;
   }
 
+  /** The run in a SparkContext of its own, created from the configuration and stopped at the end. */
   public TrainingSummary run() throws IOException {
-    long wallStart = System.nanoTime();
     try (JavaSparkContext sc = SparkContexts.create(requested, "convoy train")) {
-      Configuration hadoop = sc.hadoopConfiguration();
-      SparkContexts.uiAddress(sc).ifPresent(ui -> console.printf("convoy: Spark UI at %s%n", ui));
-      OutputDir out = new OutputDir(requested.output().dir(), hadoop);
-      DatasetPlan plan = DatasetPlan.of(requested.data(), hadoop, requested.training().seed());
-      // stats = dataset takes the pack's numbers; the rest of the run sees only the resolved config.
-      ConvoyConfig config = DatasetStats.resolve(requested, plan.statsSource());
-      int classes = classes(config, plan);
-      int workers = config.training().workers();
-      if (plan.train().samples().size() < workers) {
-        throw new ConfigException("training.workers", String.valueOf(workers),
-            "at most " + plan.train().samples().size() + ", the number of training images");
-      }
-      String dataset = DatasetFingerprint.of(plan);
-      Checkpoint resumed = resumeFrom == null ? null : Resume.load(resumeFrom, hadoop, config, dataset, plan, console);
-      out.writeText("labels.txt", plan.train().labelsText());
-      out.writeText("config.conf", ConfigRenderer.render(config));
-
-      long seed = config.training().seed();
-      List<List<Sample>> trainShards = Sharder.shard(plan.train().samples(), workers, seed);
-      List<List<Sample>> valShards = Sharder.shard(plan.val().samples(), workers, seed);
-      HadoopConf hadoopConf = new HadoopConf(hadoop);
-      ShardCache.Loaded trainLoaded = ShardCache.loadChecked(sc, trainShards,
-          plan.trainPack() == null ? null : plan.train().root(), hadoopConf, "training shards");
-      ShardCache.Loaded valLoaded = ShardCache.loadChecked(sc, valShards,
-          plan.valPack() == null ? null : plan.val().root(), hadoopConf, "validation shards");
-      JavaRDD<EncodedSample> trainRdd = trainLoaded.rdd();
-      // Found by the catalog scan, and by the header check of the loaded bytes.
-      List<SkippedFile> skipped = new ArrayList<>(plan.skipped());
-      skipped.addAll(trainLoaded.skipped());
-      skipped.addAll(valLoaded.skipped());
-      if (!skipped.isEmpty()) {
-        out.writeText("skipped.txt", skipped.stream().map(s -> s.path() + "\t" + s.reason())
-            .collect(Collectors.joining("\n", "", "\n")));
-        console.printf("convoy: skipped %d files that are not usable images (listed in %s)%n",
-            skipped.size(), out.uri("skipped.txt"));
-      }
-
-      int epochLength = trainShards.stream().mapToInt(List::size).max().orElseThrow();
-      BatchSchedule schedule = new BatchSchedule(seed, epochLength, config.training().batchSize(),
-          config.training().epochs());
-      ModelSpec spec = ModelSpecs.of(config, classes, workers, schedule.batchesPerEpoch());
-      if (config.cluster().memoryCheck()) {
-        MemoryCheck.require(sc.getConf(), spec, config.training().batchSize());
-      }
-      WorkerSettings settings = new WorkerSettings(UUID.randomUUID().toString(),
-          config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches(),
-          config.cluster().decodedCacheMb() * 1024L * 1024L);
-      TrainingEngine engine = TrainingEngines.create(config, sc, trainRdd, spec, schedule,
-          Replica.initialize(spec, seed), settings, console);
-      if (resumed != null) {
-        Resume.restore(engine, resumed);
-      }
-      Evaluation evaluation = new Evaluation(sc, valLoaded.rdd(), spec, config, settings);
-      int trainMetricsImages = config.output().trainMetricsImages();
-      Evaluation trainEvaluation = trainMetricsImages == 0 ? null : new Evaluation(sc,
-          trainRdd.mapPartitions(new EvenSubset((trainMetricsImages + workers - 1) / workers), true), spec, config,
-          settings);
-      int roundsPerEpoch = (schedule.batchesPerEpoch() + engine.batchesPerRound() - 1) / engine.batchesPerRound();
-      TaskTimeListener taskTimes = new TaskTimeListener();
-      sc.sc().addSparkListener(taskTimes);
-      TrainingSummary summary;
-      try (MetricsLog metrics = new MetricsLog(out.create("metrics.jsonl"))) {
-        Checkpointing checkpoints = new Checkpointing(new CheckpointStore(
-            config.checkpoint().resolvedDir(config.output().dir()), hadoop), config, spec, plan.classes(), dataset,
-            metrics, console, engine, sc.getConf());
-        EpochLoop.Setup setup = new EpochLoop.Setup(config, sc, out, plan, spec, engine, evaluation, trainEvaluation,
-            roundsPerEpoch, skipped, resumed);
-        summary = new EpochLoop(setup, metrics, checkpoints, taskTimes, console, progressMode).run(wallStart);
-      } finally {
-        sc.sc().removeSparkListener(taskTimes);
-      }
-      if (config.output().report()) {
-        ReportWriter.write(out, config, plan.train(), hadoop, console);
-      }
-      return summary;
+      return run(sc);
     }
+  }
+
+  /**
+   * The run in the caller's SparkContext, which stays open: its jobs, cached shards and listener
+   * are the run's own, and the shards are unpersisted at the end.
+   */
+  public TrainingSummary run(JavaSparkContext sc) throws IOException {
+    long wallStart = System.nanoTime();
+    List<JavaRDD<?>> cached = new ArrayList<>();
+    try {
+      return run(sc, wallStart, cached);
+    } finally {
+      cached.forEach(rdd -> rdd.unpersist(false));
+    }
+  }
+
+  private TrainingSummary run(JavaSparkContext sc, long wallStart, List<JavaRDD<?>> cached) throws IOException {
+    Configuration hadoop = sc.hadoopConfiguration();
+    SparkContexts.uiAddress(sc).ifPresent(ui -> console.printf("convoy: Spark UI at %s%n", ui));
+    OutputDir out = new OutputDir(requested.output().dir(), hadoop);
+    DatasetPlan plan = images.plan(requested.data(), hadoop, requested.training().seed());
+    // stats = dataset takes the pack's numbers; the rest of the run sees only the resolved config.
+    ConvoyConfig config = DatasetStats.resolve(requested, plan.statsSource());
+    int classes = classes(config, plan);
+    int workers = config.training().workers();
+    if (plan.train().samples().size() < workers) {
+      throw new ConfigException("training.workers", String.valueOf(workers),
+          "at most " + plan.train().samples().size() + ", the number of training images");
+    }
+    String dataset = DatasetFingerprint.of(plan);
+    Checkpoint resumed = resumeFrom == null ? null : Resume.load(resumeFrom, hadoop, config, dataset, plan, console);
+    out.writeText("labels.txt", plan.train().labelsText());
+    out.writeText("config.conf", ConfigRenderer.render(config));
+
+    long seed = config.training().seed();
+    List<List<Sample>> trainShards = Sharder.shard(plan.train().samples(), workers, seed);
+    List<List<Sample>> valShards = Sharder.shard(plan.val().samples(), workers, seed);
+    HadoopConf hadoopConf = new HadoopConf(hadoop);
+    ShardCache.Loaded trainLoaded = images.load(sc, plan, trainShards, false, hadoopConf);
+    cached.add(trainLoaded.rdd());
+    ShardCache.Loaded valLoaded = images.load(sc, plan, valShards, true, hadoopConf);
+    cached.add(valLoaded.rdd());
+    JavaRDD<EncodedSample> trainRdd = trainLoaded.rdd();
+    // Found by the catalog scan, and by the header check of the loaded bytes.
+    List<SkippedFile> skipped = new ArrayList<>(plan.skipped());
+    skipped.addAll(trainLoaded.skipped());
+    skipped.addAll(valLoaded.skipped());
+    if (!skipped.isEmpty()) {
+      out.writeText("skipped.txt", skipped.stream().map(s -> s.path() + "\t" + s.reason())
+          .collect(Collectors.joining("\n", "", "\n")));
+      console.printf("convoy: skipped %d files that are not usable images (listed in %s)%n",
+          skipped.size(), out.uri("skipped.txt"));
+    }
+
+    int epochLength = trainShards.stream().mapToInt(List::size).max().orElseThrow();
+    BatchSchedule schedule = new BatchSchedule(seed, epochLength, config.training().batchSize(),
+        config.training().epochs());
+    ModelSpec spec = ModelSpecs.of(config, classes, workers, schedule.batchesPerEpoch());
+    if (config.cluster().memoryCheck()) {
+      MemoryCheck.require(sc.getConf(), spec, config.training().batchSize());
+    }
+    WorkerSettings settings = new WorkerSettings(UUID.randomUUID().toString(),
+        config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches(),
+        config.cluster().decodedCacheMb() * 1024L * 1024L);
+    TrainingEngine engine = TrainingEngines.create(config, sc, trainRdd, spec, schedule,
+        Replica.initialize(spec, seed), settings, console);
+    if (resumed != null) {
+      Resume.restore(engine, resumed);
+    }
+    Evaluation evaluation = new Evaluation(sc, valLoaded.rdd(), spec, config, settings);
+    int trainMetricsImages = config.output().trainMetricsImages();
+    Evaluation trainEvaluation = trainMetricsImages == 0 ? null : new Evaluation(sc,
+        trainRdd.mapPartitions(new EvenSubset((trainMetricsImages + workers - 1) / workers), true), spec, config,
+        settings);
+    int roundsPerEpoch = (schedule.batchesPerEpoch() + engine.batchesPerRound() - 1) / engine.batchesPerRound();
+    TaskTimeListener taskTimes = new TaskTimeListener();
+    sc.sc().addSparkListener(taskTimes);
+    TrainingSummary summary;
+    try (MetricsLog metrics = new MetricsLog(out.create("metrics.jsonl"))) {
+      Checkpointing checkpoints = new Checkpointing(new CheckpointStore(
+          config.checkpoint().resolvedDir(config.output().dir()), hadoop), config, spec, plan.classes(), dataset,
+          metrics, console, engine, sc.getConf());
+      EpochLoop.Setup setup = new EpochLoop.Setup(config, sc, out, plan, spec, engine, evaluation, trainEvaluation,
+          roundsPerEpoch, skipped, resumed);
+      summary = new EpochLoop(setup, metrics, checkpoints, taskTimes, console, progressMode).run(wallStart);
+    } finally {
+      sc.sc().removeSparkListener(taskTimes);
+    }
+    if (config.output().report()) {
+      ReportWriter.write(out, config, plan.train(), hadoop, console);
+    }
+    return summary;
   }
 
   private static int classes(ConvoyConfig config, DatasetPlan plan) {
     int found = plan.classes().size();
     if (!config.model().classesFromData() && config.model().classes() != found) {
       throw new ConfigException("model.classes", String.valueOf(config.model().classes()),
-          "auto or " + found + ", the number of class folders in " + config.data().train());
+          "auto or " + found + ", the number of classes in " + plan.train().root());
     }
     return found;
   }
