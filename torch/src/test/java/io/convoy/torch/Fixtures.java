@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Small ResNets, inputs and per-variable views shared by this module's tests. */
 final class Fixtures {
-  static final OptimizerConfig NESTEROV = new OptimizerConfig(OptimizerName.NESTEROV, 0.05, 0.9, 5e-4);
+  static final OptimizerConfig NESTEROV = new OptimizerConfig(OptimizerName.NESTEROV, 0.01, 0.9, 5e-4);
 
   private Fixtures() {}
 
