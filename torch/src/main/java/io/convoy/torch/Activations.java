@@ -28,14 +28,14 @@ final class Activations {
       boolean plain = zeroOrNull(r.getMax()) && zeroOrNull(r.getThreshold()) && zeroOrNull(r.getNegativeSlope());
       return plain ? torch::relu : null;
     }
+    // Scalars are made per call, inside the step's PointerScope like every other native object.
     if (a instanceof ActivationLReLU l) {
-      Scalar alpha = new Scalar(l.getAlpha());
-      return x -> torch.leaky_relu(x, alpha);
+      double alpha = l.getAlpha();
+      return x -> torch.leaky_relu(x, new Scalar(alpha));
     }
     if (a instanceof ActivationELU e) {
-      Scalar alpha = new Scalar(e.getAlpha());
-      Scalar one = new Scalar(1.0);
-      return x -> torch.elu(x, alpha, one, one);
+      double alpha = e.getAlpha();
+      return x -> torch.elu(x, new Scalar(alpha), new Scalar(1.0), new Scalar(1.0));
     }
     if (a instanceof ActivationSoftPlus) {
       return torch::softplus;

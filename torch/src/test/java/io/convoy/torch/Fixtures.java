@@ -32,7 +32,11 @@ final class Fixtures {
    * ones are 1, 0, 0, 0, which would hide a mix-up between them).
    */
   static Replica dl4jReplica(String arch, int size, int classes, long seed) {
-    Replica r = Replica.initialize(spec(arch, size, classes, BackendName.DL4J), seed);
+    return dl4jReplica(spec(arch, size, classes, BackendName.DL4J), seed);
+  }
+
+  static Replica dl4jReplica(ModelSpec spec, long seed) {
+    Replica r = Replica.initialize(spec, seed);
     Random rnd = new Random(seed);
     for (Map.Entry<String, INDArray> v : variables(graph(r)).entrySet()) {
       String key = v.getKey();

@@ -3,11 +3,15 @@ package io.convoy.torch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.convoy.conf.ActivationName;
+import io.convoy.conf.BackendName;
 import io.convoy.model.InputShape;
+import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -25,7 +29,21 @@ class TorchGraphTest {
       "resnet50, 32, 4, 3e-3",  // bottlenecks
   })
   void forwardInTrainingModeEqualsDl4j(String arch, int size, int n, double tolerance) {
-    Replica r = Fixtures.dl4jReplica(arch, size, 5, 7);
+    assertForwardEqual(Fixtures.dl4jReplica(arch, size, 5, 7), n, tolerance);
+  }
+
+  /** model.activation's every choice, in resnet20's activation layers. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(ActivationName.class)
+  void everyActivationTheZooOffers(ActivationName activation) {
+    ModelSpec s = Fixtures.spec("resnet20", 8, 5, BackendName.DL4J);
+    ModelSpec spec = new ModelSpec(s.model().withActivation(activation), s.input(), s.classes(), s.optimizer(), s.plan());
+    assertForwardEqual(Fixtures.dl4jReplica(spec, 7), 4, 1e-4);
+  }
+
+  private static void assertForwardEqual(Replica r, int n, double tolerance) {
+    String arch = r.spec().arch();
+    int size = r.spec().input().height();
     ComputationGraph g = Fixtures.graph(r);
     InputShape s = r.spec().input();
     INDArray x = Nd4j.create(Fixtures.features(n, s, 3), new long[] {n, 3, size, size}, 'c');
