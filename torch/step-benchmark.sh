@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # resnet20 (or ARCH) training step on both backends, DL4J and libtorch alternating rounds in one
 # JVM per thread count, JVMs alternating by thread count SETS times: images/s and CPU-ms per image.
-# Each thread count gets its own JVM: switching 1 -> 2 threads inside one JVM made both backends
-# about six times slower per image here (OpenMP teams sized at the first parallel region).
+# On a loaded 2-core machine, 2-thread runs of both backends sometimes collapse to 20-40 img/s at
+# 20-30 CPU-ms per image (OpenMP teams spinning while a teammate is descheduled, presumably):
+# compare CPU-ms per image, and runs of the same JVM.
 #   SETS=2 THREADS="1 2" ROUNDS=5 STEPS=4 torch/step-benchmark.sh [arch=resnet20] [size=32] [batch=64] [mode=fit|gradient]
 set -euo pipefail
 cd "$(dirname "$0")/.."
