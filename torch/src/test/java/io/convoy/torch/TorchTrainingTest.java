@@ -43,6 +43,30 @@ class TorchTrainingTest {
     assertTrue(momentum < 1e-2, "momentum: relative error " + momentum);
   }
 
+  /**
+   * The gradients averaging mode's path (computeGradient, then applyGradient with the sum: batch
+   * norm's entries multiplied by n and divided back) on libtorch takes DL4J's fit steps.
+   */
+  @Test
+  void computeThenApplyGradientTakesDl4jsFitStep() {
+    Replica dl4j = Fixtures.dl4jReplica("resnet20", 8, 4, 31);
+    Replica torch = Fixtures.copy(dl4j, BackendName.LIBTORCH);
+    float[] gradient = new float[torch.numParameters()];
+    for (int step = 0; step < 3; step++) {
+      float[] x = Fixtures.features(N, dl4j.spec().input(), 300 + step);
+      int[] y = Fixtures.labels(N, 4, 400 + step);
+      dl4j.fit(x, y, N);
+      torch.computeGradient(x, y, N, gradient);
+      torch.applyGradient(gradient, N);
+    }
+    Map<String, float[]> e = Fixtures.slices(Fixtures.graph(dl4j), dl4j.parameters());
+    Map<String, float[]> a = Fixtures.slices(Fixtures.graph(dl4j), torch.parameters());
+    for (String v : e.keySet()) {
+      double err = Fixtures.relativeError(a.get(v), e.get(v));
+      assertTrue(err < 1e-4, v + " after 3 steps: relative error " + err);
+    }
+  }
+
   @Test
   void trainsAndSavesAModelPlainDl4jLoads() throws Exception {
     Replica r = Replica.initialize(Fixtures.spec("resnet20", 8, 3, BackendName.LIBTORCH), 5);

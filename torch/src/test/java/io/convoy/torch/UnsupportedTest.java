@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.conf.BackendName;
 import io.convoy.conf.ConfigException;
+import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,5 +25,14 @@ class UnsupportedTest {
     String m = e.getMessage();
     assertTrue(m.contains("model.backend") && m.contains(arch) && m.contains(why) && m.contains("resnet20")
         && m.contains("dl4j"), m);
+  }
+
+  /** A ResNet with a setting libtorch would not reproduce exactly: dropout before the classifier. */
+  @Test
+  void namesTheLayerOfASettingItCannotReproduce() {
+    ModelSpec s = Fixtures.spec("resnet20", 8, 3, BackendName.LIBTORCH);
+    ModelSpec dropout = new ModelSpec(s.model().withDropout(0.5), s.input(), s.classes(), s.optimizer(), s.plan());
+    String m = assertThrows(ConfigException.class, () -> Replica.initialize(dropout, 1)).getMessage();
+    assertTrue(m.contains("resnet20") && m.contains("'output'") && m.contains("dropout"), m);
   }
 }
