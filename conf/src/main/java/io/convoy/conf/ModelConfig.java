@@ -17,10 +17,11 @@ import java.util.List;
  * @param loss output loss
  * @param pooling pooling type where the architecture leaves it open
  * @param auxClassifiers googlenet's two auxiliary classifiers (training loss weight 0.3 each)
+ * @param backend what computes the training gradients (inference is always DL4J's)
  */
 public record ModelConfig(String arch, int classes, ActivationName activation, double leakyReluAlpha,
     WeightInitConfig weightInit, Boolean batchNorm, Double dropout, LossName loss, PoolingName pooling,
-    boolean auxClassifiers) implements Serializable {
+    boolean auxClassifiers, BackendName backend) implements Serializable {
 
   /** Architecture names, as {@code model.arch} accepts them; the facts about each are in {@link ArchitectureName}. */
   public static final List<String> ARCHITECTURES = ArchitectureName.configNames();
@@ -30,7 +31,7 @@ public record ModelConfig(String arch, int classes, ActivationName activation, d
     this(arch, classes, ModelSettings.ACTIVATION.defaultValue(), ModelSettings.LEAKYRELU_ALPHA.defaultValue(),
         WeightInitConfig.DEFAULT, ModelSettings.BATCH_NORM.defaultValue(), ModelSettings.DROPOUT.defaultValue(),
         ModelSettings.LOSS.defaultValue(), ModelSettings.POOLING.defaultValue(),
-        ModelSettings.AUX_CLASSIFIERS.defaultValue());
+        ModelSettings.AUX_CLASSIFIERS.defaultValue(), ModelSettings.BACKEND.defaultValue());
   }
 
   /** The architecture and its facts. */
@@ -45,42 +46,48 @@ public record ModelConfig(String arch, int classes, ActivationName activation, d
   /** The same knobs for another architecture. */
   public ModelConfig withArch(String a) {
     return new ModelConfig(a, classes, activation, leakyReluAlpha, weightInit, batchNorm, dropout, loss, pooling,
-        auxClassifiers);
+        auxClassifiers, backend);
   }
 
   /** The same model with batch normalization forced on or off (null: the architecture's choice). */
   public ModelConfig withBatchNorm(Boolean on) {
     return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, on, dropout, loss, pooling,
-        auxClassifiers);
+        auxClassifiers, backend);
   }
 
   /** The same model with another dropout rate (null: the architecture's own). */
   public ModelConfig withDropout(Double rate) {
     return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, batchNorm, rate, loss, pooling,
-        auxClassifiers);
+        auxClassifiers, backend);
   }
 
   /** The same model with the auxiliary classifiers on or off. */
   public ModelConfig withAuxClassifiers(boolean on) {
     return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, batchNorm, dropout, loss, pooling,
-        on);
+        on, backend);
   }
 
   /** The same model with another activation. */
   public ModelConfig withActivation(ActivationName a) {
     return new ModelConfig(arch, classes, a, leakyReluAlpha, weightInit, batchNorm, dropout, loss, pooling,
-        auxClassifiers);
+        auxClassifiers, backend);
   }
 
   /** The same model with another loss. */
   public ModelConfig withLoss(LossName l) {
     return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, batchNorm, dropout, l, pooling,
-        auxClassifiers);
+        auxClassifiers, backend);
+  }
+
+  /** The same model trained by another backend. */
+  public ModelConfig withBackend(BackendName b) {
+    return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, batchNorm, dropout, loss, pooling,
+        auxClassifiers, b);
   }
 
   /** The same model with another pooling. */
   public ModelConfig withPooling(PoolingName p) {
     return new ModelConfig(arch, classes, activation, leakyReluAlpha, weightInit, batchNorm, dropout, loss, p,
-        auxClassifiers);
+        auxClassifiers, backend);
   }
 }

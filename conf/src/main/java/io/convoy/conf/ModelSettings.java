@@ -34,13 +34,15 @@ final class ModelSettings {
       PoolingName.AUTO, c -> c.model().pooling(), "pooling where the architecture leaves it open");
   static final Setting<Boolean> AUX_CLASSIFIERS = Setting.of("model.aux-classifiers", Kinds.bool(), false,
       c -> c.model().auxClassifiers(), "googlenet's two auxiliary classifiers");
+  static final Setting<BackendName> BACKEND = Setting.of("model.backend", Kinds.oneOf(BackendName.class),
+      BackendName.DL4J, c -> c.model().backend(), "what computes the training gradients: dl4j or libtorch");
 
   static final List<Setting<?>> ALL = List.of(ARCH, CLASSES, ACTIVATION, LEAKYRELU_ALPHA, WEIGHT_INIT,
-      WEIGHT_INIT_RANGE, WEIGHT_INIT_SIGMA, BATCH_NORM, DROPOUT, LOSS, POOLING, AUX_CLASSIFIERS);
+      WEIGHT_INIT_RANGE, WEIGHT_INIT_SIGMA, BATCH_NORM, DROPOUT, LOSS, POOLING, AUX_CLASSIFIERS, BACKEND);
 
   static ModelConfig bind(ConfigBinder b) {
     return new ModelConfig(b.get(ARCH), b.get(CLASSES), b.get(ACTIVATION), b.get(LEAKYRELU_ALPHA),
         new WeightInitConfig(b.get(WEIGHT_INIT), b.get(WEIGHT_INIT_RANGE), b.get(WEIGHT_INIT_SIGMA)),
-        b.get(BATCH_NORM), b.get(DROPOUT), b.get(LOSS), b.get(POOLING), b.get(AUX_CLASSIFIERS));
+        b.get(BATCH_NORM), b.get(DROPOUT), b.get(LOSS), b.get(POOLING), b.get(AUX_CLASSIFIERS), b.get(BACKEND));
   }
 }

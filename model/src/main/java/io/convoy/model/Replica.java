@@ -53,14 +53,14 @@ public final class Replica {
   public static Replica initialize(ModelSpec spec, long seed) {
     Network net = ModelZoo.configuration(spec, seed).create();
     net.init(null);
-    return new Replica(spec, net);
+    return new Replica(spec, Backends.attach(spec, net));
   }
 
   /** A new network holding {@code parameters}; no random number is drawn. */
   public static Replica withParameters(ModelSpec spec, float[] parameters) {
     Network net = ModelZoo.configuration(spec, 0L).create();
     net.init(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-    return new Replica(spec, net);
+    return new Replica(spec, Backends.attach(spec, net));
   }
 
   public ModelSpec spec() {

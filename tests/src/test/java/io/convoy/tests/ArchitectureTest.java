@@ -21,11 +21,11 @@ class ArchitectureTest {
   private static final Set<String> SPARK_CONTEXTS =
       Set.of("org.apache.spark.SparkContext", "org.apache.spark.api.java.JavaSparkContext");
 
-  // Modules: conf <- model, pipeline <- worker <- driver <- bench.
+  // Modules: conf <- model, pipeline <- worker <- driver <- bench; conf, model <- torch.
 
   /** The product modules: every module but bench (submit and tests have no main classes). */
   private static final String[] PRODUCT = {"io.convoy.conf..", "io.convoy.model..", "io.convoy.pipeline..",
-      "io.convoy.worker..", "io.convoy.driver.."};
+      "io.convoy.worker..", "io.convoy.driver..", "io.convoy.torch.."};
 
   @ArchTest
   static final ArchRule noProductModuleImportsBench = noClasses().that().resideInAnyPackage(PRODUCT)
@@ -58,6 +58,20 @@ class ArchitectureTest {
   static final ArchRule modelAndPipelineImportOnlyConf = noClasses()
       .that().resideInAnyPackage("io.convoy.model..", "io.convoy.pipeline..")
       .should().dependOnClassesThat().resideInAnyPackage("io.convoy.worker..", "io.convoy.driver..");
+
+  @ArchTest
+  static final ArchRule noModuleImportsTorch = noClasses()
+      .that().resideInAnyPackage("io.convoy.conf..", "io.convoy.model..", "io.convoy.pipeline..",
+          "io.convoy.worker..", "io.convoy.driver..", "io.convoy.bench..")
+      .should().dependOnClassesThat().resideInAPackage("io.convoy.torch..")
+      .because("the libtorch backend is optional: model finds it through ServiceLoader (GradientBackend), "
+          + "so that nothing needs libtorch's natives or JavaCPP 1.5.13 unless model.backend = libtorch (issue 16)");
+
+  @ArchTest
+  static final ArchRule torchImportsOnlyConfAndModel = noClasses().that().resideInAPackage("io.convoy.torch..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.convoy.pipeline..", "io.convoy.worker..",
+          "io.convoy.driver..", "io.convoy.bench..", "org.apache.spark..")
+      .because("the libtorch backend computes a DL4J graph's gradients and knows nothing of data or Spark");
 
   @ArchTest
   static final ArchRule workerNeverImportsDriver = noClasses().that().resideInAPackage("io.convoy.worker..")

@@ -1,0 +1,23 @@
+package io.convoy.conf;
+
+/** What computes a replica's gradients ({@code model.backend}). */
+public enum BackendName implements ConfigName {
+  /** DL4J's own layers (ND4J, oneDNN helpers): every architecture. */
+  DL4J("dl4j"),
+  /**
+   * libtorch through JavaCPP (module {@code torch}, convoy-torch on the class path) for the forward
+   * and backward pass of the ResNets; parameters, optimizer, inference and model.zip stay DL4J's.
+   */
+  LIBTORCH("libtorch");
+
+  private final String configName;
+
+  BackendName(String configName) {
+    this.configName = configName;
+  }
+
+  @Override
+  public String configName() {
+    return configName;
+  }
+}

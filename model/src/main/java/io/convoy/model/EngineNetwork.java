@@ -1,0 +1,131 @@
+package io.convoy.model;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.deeplearning4j.nn.api.NeuralNetwork;
+import org.deeplearning4j.nn.api.Trainable;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A DL4J {@link Network} whose training pass a {@link GradientEngine} computes. Everything else
+ * (parameters, updater, counters, inference, saving) is the DL4J network's, so a replica trained
+ * this way saves and loads like any other.
+ */
+final class EngineNetwork implements Network {
+  private final Network dl4j;
+  private final GradientEngine engine;
+  private double score = Double.NaN;
+
+  EngineNetwork(Network dl4j, GradientEngine engine) {
+    this.dl4j = dl4j;
+    this.engine = engine;
+  }
+
+  /** What DL4J's fit does (StochasticGradientDescent): gradient, updater, step, count. */
+  @Override
+  public void fit(INDArray features, INDArray labels) {
+    computeGradientAndScore(features, labels);
+    dl4j.update((int) features.size(0));
+    INDArray params = dl4j.params();
+    params.subi(dl4j.gradientView().reshape(params.shape()));
+    dl4j.setIteration(dl4j.iteration() + 1);
+  }
+
+  @Override
+  public void computeGradientAndScore(INDArray features, INDArray labels) {
+    if (!dl4j.hasGradient()) {
+      // DL4J lays out its gradient view and the per-layer Gradient its updater walks on its first
+      // backward pass; one DL4J pass (reads the parameters, changes none) builds them, once.
+      dl4j.computeGradientAndScore(features, labels);
+      dl4j.clear();
+    }
+    score = engine.computeGradientAndScore(features, labels);
+  }
+
+  @Override
+  public double score() {
+    return score;
+  }
+
+  @Override
+  public void clear() {
+    // The engine keeps nothing between calls; DL4J's network holds no input either.
+  }
+
+  @Override
+  public void init(INDArray params) {
+    dl4j.init(params);
+  }
+
+  @Override
+  public long numParams() {
+    return dl4j.numParams();
+  }
+
+  @Override
+  public INDArray params() {
+    return dl4j.params();
+  }
+
+  @Override
+  public INDArray gradientView() {
+    return dl4j.gradientView();
+  }
+
+  @Override
+  public boolean hasGradient() {
+    return dl4j.hasGradient();
+  }
+
+  @Override
+  public BaseMultiLayerUpdater<?> updater() {
+    return dl4j.updater();
+  }
+
+  @Override
+  public List<Trainable> orderedLayers() {
+    return dl4j.orderedLayers();
+  }
+
+  @Override
+  public void update(int examples) {
+    dl4j.update(examples);
+  }
+
+  @Override
+  public int iteration() {
+    return dl4j.iteration();
+  }
+
+  @Override
+  public void setIteration(int iteration) {
+    dl4j.setIteration(iteration);
+  }
+
+  @Override
+  public int epoch() {
+    return dl4j.epoch();
+  }
+
+  @Override
+  public void setEpoch(int epoch) {
+    dl4j.setEpoch(epoch);
+  }
+
+  @Override
+  public INDArray output(INDArray features) {
+    return dl4j.output(features);
+  }
+
+  @Override
+  public void save(OutputStream out, boolean withUpdaterState) throws IOException {
+    dl4j.save(out, withUpdaterState);
+  }
+
+  @Override
+  public NeuralNetwork dl4j() {
+    return dl4j.dl4j();
+  }
+}

@@ -1,0 +1,27 @@
+package io.convoy.model;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * A second compute backend for training (service interface, found through
+ * {@link java.util.ServiceLoader} as {@code META-INF/services/io.convoy.model.GradientBackend}), so
+ * that {@code model} never depends on the module that implements it (module {@code torch}:
+ * libtorch). It computes what DL4J's own backward pass would; DL4J keeps the parameters, the
+ * optimizer, inference and the saved model.
+ */
+public interface GradientBackend {
+  /** The name {@code model.backend} selects it by (see {@code io.convoy.conf.BackendName}). */
+  String name();
+
+  /** What it can train, for error messages: e.g. "the ResNets (resnet18, ...): ...". */
+  String supports();
+
+  /**
+   * An engine over {@code graph}'s parameters, which it reads in place at every call.
+   *
+   * @param arch the architecture's name, for error messages
+   * @throws io.convoy.conf.ConfigException when a layer or setting of {@code graph} cannot be
+   *     reproduced exactly: names {@code arch}, the layer and what the backend supports
+   */
+  GradientEngine engine(String arch, ComputationGraph graph);
+}

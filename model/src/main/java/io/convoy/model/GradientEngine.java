@@ -1,0 +1,21 @@
+package io.convoy.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Forward and backward pass of one ComputationGraph in training mode, outside DL4J (see
+ * {@link GradientBackend}). Not thread-safe: one replica, one thread at a time.
+ */
+public interface GradientEngine {
+  /**
+   * Writes into the graph's flattened gradient view exactly what DL4J's
+   * {@code ComputationGraph.computeGradientAndScore} writes: gradients summed over the minibatch
+   * (the updater divides), and each batch norm's running-statistics update in the entries of its
+   * mean and variance. The view must exist (DL4J lays it out on its first backward pass).
+   *
+   * @param features NCHW minibatch
+   * @param labels one row of class probabilities (one-hot) per example
+   * @return DL4J's score: the mean loss plus the regularization term
+   */
+  double computeGradientAndScore(INDArray features, INDArray labels);
+}

@@ -1,0 +1,23 @@
+package io.convoy.torch;
+
+import io.convoy.model.GradientBackend;
+import io.convoy.model.GradientEngine;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/** {@code model.backend = libtorch}, found by convoy-model through ServiceLoader. */
+public final class LibtorchBackend implements GradientBackend {
+  @Override
+  public String name() {
+    return "libtorch";
+  }
+
+  @Override
+  public String supports() {
+    return Unsupported.SUPPORTS;
+  }
+
+  @Override
+  public GradientEngine engine(String arch, ComputationGraph graph) {
+    return new TorchGradientEngine(TorchGraph.of(arch, graph));
+  }
+}

@@ -1,0 +1,59 @@
+package io.convoy.torch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.pytorch.Tensor;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One training pass: the parameter tensors it made (leaves of the autograd graph, views of DL4J's
+ * parameters), each with the DL4J gradient array its gradient goes to. Made inside the step's
+ * PointerScope, so its tensors die with the step. Without a DL4J gradient (a forward pass only)
+ * nothing is recorded for backward.
+ */
+final class Pass {
+  private final Gradient gradient;
+  private final List<Tensor> leaves = new ArrayList<>();
+  private final List<INDArray> targets = new ArrayList<>();
+  private final List<long[]> shapes = new ArrayList<>();
+
+  /** @param gradient DL4J's per-variable gradient views ("vertex_param"), or null for forward only */
+  Pass(Gradient gradient) {
+    this.gradient = gradient;
+  }
+
+  /** A trainable tensor of {@code shape} over {@code param}, DL4J variable {@code vertex_key}. */
+  Tensor param(String vertex, String key, INDArray param, long... shape) {
+    Tensor t = TorchViews.of(param, shape);
+    if (gradient != null) {
+      t.requires_grad_(true);
+      leaves.add(t);
+      targets.add(target(vertex, key));
+      shapes.add(shape);
+    }
+    return t;
+  }
+
+  /** The DL4J gradient entries of {@code vertex_key} (batch norm's running-statistics updates), or null. */
+  Tensor entries(String vertex, String key, long... shape) {
+    return gradient == null ? null : TorchViews.of(target(vertex, key), shape);
+  }
+
+  List<Tensor> leaves() {
+    return leaves;
+  }
+
+  /** The DL4J gradient of leaf {@code i}, as a tensor of the leaf's shape. */
+  Tensor target(int i) {
+    return TorchViews.of(targets.get(i), shapes.get(i));
+  }
+
+  private INDArray target(String vertex, String key) {
+    INDArray g = gradient.getGradientFor(vertex + "_" + key);
+    if (g == null) {
+      throw new IllegalStateException("DL4J's gradient has no " + vertex + "_" + key);
+    }
+    return g;
+  }
+}

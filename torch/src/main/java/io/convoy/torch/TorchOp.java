@@ -1,0 +1,9 @@
+package io.convoy.torch;
+
+import java.util.List;
+import org.bytedeco.pytorch.Tensor;
+
+/** One vertex of the graph in libtorch: its output from its inputs' (training mode). */
+interface TorchOp {
+  Tensor apply(List<Tensor> inputs, Pass pass);
+}

@@ -1,0 +1,125 @@
+package io.convoy.torch;
+
+import io.convoy.conf.BackendName;
+import io.convoy.conf.ModelConfig;
+import io.convoy.conf.OptimizerConfig;
+import io.convoy.conf.OptimizerName;
+import io.convoy.model.InputShape;
+import io.convoy.model.ModelSpec;
+import io.convoy.model.Replica;
+import io.convoy.model.TrainingPlan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Small ResNets, inputs and per-variable views shared by this module's tests. */
+final class Fixtures {
+  static final OptimizerConfig NESTEROV = new OptimizerConfig(OptimizerName.NESTEROV, 0.01, 0.9, 5e-4);
+
+  private Fixtures() {}
+
+  static ModelSpec spec(String arch, int size, int classes, BackendName backend) {
+    return new ModelSpec(new ModelConfig(arch, classes).withBackend(backend), new InputShape(size, size, 3), classes,
+        NESTEROV, TrainingPlan.SINGLE);
+  }
+
+  /**
+   * A DL4J replica whose batch norms have non-trivial gamma, beta and running statistics (fresh
+   * ones are 1, 0, 0, 0, which would hide a mix-up between them).
+   */
+  static Replica dl4jReplica(String arch, int size, int classes, long seed) {
+    return dl4jReplica(spec(arch, size, classes, BackendName.DL4J), seed);
+  }
+
+  static Replica dl4jReplica(ModelSpec spec, long seed) {
+    Replica r = Replica.initialize(spec, seed);
+    Random rnd = new Random(seed);
+    for (Map.Entry<String, INDArray> v : variables(graph(r)).entrySet()) {
+      String key = v.getKey();
+      if (key.endsWith("_gamma")) {
+        fill(v.getValue(), rnd, 0.6, 1.4);
+      } else if (key.endsWith("_beta") || key.endsWith("_mean") || key.endsWith("_log10stdev")) {
+        fill(v.getValue(), rnd, -0.3, 0.3);
+      }
+    }
+    return r;
+  }
+
+  /** A copy of {@code r}'s parameters in a replica trained by {@code backend}. */
+  static Replica copy(Replica r, BackendName backend) {
+    ModelSpec s = r.spec();
+    return Replica.withParameters(new ModelSpec(s.model().withBackend(backend), s.input(), s.classes(),
+        s.optimizer(), s.plan()), r.parameters());
+  }
+
+  static ComputationGraph graph(Replica r) {
+    return (ComputationGraph) r.dl4jNetwork();
+  }
+
+  /** Every parameter view ("vertex_param"), in the flattened order. */
+  static Map<String, INDArray> variables(ComputationGraph g) {
+    Map<String, INDArray> out = new LinkedHashMap<>();
+    GraphVertex[] vertices = g.getVertices();
+    for (int i : g.topologicalSortOrder()) {
+      if (vertices[i].hasLayer()) {
+        vertices[i].getLayer().paramTable(false).forEach((k, v) -> out.put(vertices[i].getVertexName() + "_" + k, v));
+      }
+    }
+    return out;
+  }
+
+  /** The same variables' slices of a flat vector laid out like the parameters. */
+  static Map<String, float[]> slices(ComputationGraph g, float[] flat) {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    int offset = 0;
+    for (Map.Entry<String, INDArray> v : variables(g).entrySet()) {
+      int n = (int) v.getValue().length();
+      float[] s = new float[n];
+      System.arraycopy(flat, offset, s, 0, n);
+      out.put(v.getKey(), s);
+      offset += n;
+    }
+    return out;
+  }
+
+  static float[] features(int n, InputShape s, long seed) {
+    Random rnd = new Random(seed);
+    float[] x = new float[n * s.length()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) rnd.nextGaussian();
+    }
+    return x;
+  }
+
+  static int[] labels(int n, int classes, long seed) {
+    Random rnd = new Random(seed);
+    int[] y = new int[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = i < classes ? i : rnd.nextInt(classes);
+    }
+    return y;
+  }
+
+  /** ||a - b|| / ||b||, or ||a - b|| where b is (almost) zero. */
+  static double relativeError(float[] a, float[] b) {
+    double diff = 0;
+    double norm = 0;
+    for (int i = 0; i < a.length; i++) {
+      diff += Math.pow(a[i] - b[i], 2);
+      norm += Math.pow(b[i], 2);
+    }
+    return Math.sqrt(diff) / Math.max(Math.sqrt(norm), 1e-6);
+  }
+
+  private static void fill(INDArray a, Random rnd, double lo, double hi) {
+    float[] v = new float[(int) a.length()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) (lo + (hi - lo) * rnd.nextDouble());
+    }
+    a.assign(Nd4j.createFromArray(v).reshape(a.shape()));
+  }
+}
