@@ -94,11 +94,9 @@ final class CatalogScanner {
     if (file.isDirectory()) {
       return Optional.of("a folder inside a class folder: images must be directly in " + LAYOUT);
     }
-    Optional<ImageFormat> format = ImageFormat.ofName(name);
-    if (format.isEmpty()) {
-      String ext = ImageFormat.extension(name);
-      return Optional.of("not an image: " + (ext.isEmpty() ? "no extension" : "extension ." + ext)
-          + " (expected " + ImageFormat.EXTENSIONS + ")");
+    Optional<String> notImage = ImageCheck.nameProblem(name);
+    if (notImage.isPresent()) {
+      return notImage;
     }
     if (file.getLen() == 0) {
       return Optional.of("empty file");

@@ -82,6 +82,7 @@ class ArchitectureTest {
       .layer("Train").definedBy("io.convoy.driver.train..")
       .layer("Checkpoint").definedBy("io.convoy.driver.checkpoint..")
       .layer("Metrics").definedBy("io.convoy.driver.metrics..")
+      .layer("Scoring").definedBy("io.convoy.driver.scoring..")
       .layer("Engine").definedBy("io.convoy.driver.engine..")
       .layer("Data").definedBy("io.convoy.driver.data..")
       .layer("ModelZip").definedBy("io.convoy.driver.modelzip..")
@@ -94,9 +95,10 @@ class ArchitectureTest {
       .whereLayer("Checkpoint").mayOnlyBeAccessedByLayers("Train")
       .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint")
       .whereLayer("Engine").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint", "Metrics")
-      .whereLayer("Data").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint")
-      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint")
+      .whereLayer("Scoring").mayOnlyBeAccessedByLayers("Bench", "Cli")
+      .whereLayer("Data").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint", "Scoring")
+      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train", "Checkpoint", "Scoring")
       .whereLayer("Report").mayOnlyBeAccessedByLayers("Bench", "Cli", "Train")
       .whereLayer("Common").mayOnlyBeAccessedByLayers("Main", "Bench", "Cli", "Train", "Checkpoint", "Metrics",
-          "Engine", "Data", "ModelZip", "Report");
+          "Scoring", "Engine", "Data", "ModelZip", "Report");
 }

@@ -5,7 +5,7 @@
  * samples a run may skip ({@code SkipBudget}), the {@code convoy pack} and {@code convoy augment}
  * Spark jobs, and synthetic datasets ({@code SyntheticDataset}).
  *
- * <p>Imports {@code common}. Imported by {@code checkpoint}, {@code train}, {@code cli} and
+ * <p>Imports {@code common}. Imported by {@code checkpoint}, {@code train}, {@code scoring}, {@code cli} and
  * {@code bench}.
  */
 package io.convoy.driver.data;

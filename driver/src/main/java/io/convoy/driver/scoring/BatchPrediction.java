@@ -1,0 +1,116 @@
+package io.convoy.driver.scoring;
+
+import io.convoy.driver.common.OutputDir;
+import io.convoy.driver.common.UsageException;
+import io.convoy.driver.data.ShardCache;
+import io.convoy.driver.modelzip.LoadedModel;
+import io.convoy.pipeline.Sample;
+import io.convoy.pipeline.SkippedFile;
+import io.convoy.worker.HadoopConf;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * {@code convoy predict --data}'s job: scores every image of a folder or pack in Spark tasks and
+ * writes one row per image ({@link PredictionTable}) with Spark's DataFrame writers. Images that
+ * cannot be read or decoded get no row: they are counted and listed in {@value #SKIPPED} in the
+ * output folder (Spark's readers ignore names starting with an underscore).
+ */
+public final class BatchPrediction {
+  /** The skipped images, {@code path<TAB>reason} a line, beside the part files. */
+  public static final String SKIPPED = "_skipped.txt";
+  /** A task holds its images' bytes in memory: partitions keep to about this many. */
+  static final int IMAGES_PER_TASK = 1000;
+
+  /**
+   * What a run did.
+   *
+   * @param out the output folder's URI
+   * @param scored images with a row
+   * @param skipped images without one (catalog and scoring), with why
+   * @param labelled whether rows have a true class (then the counts below mean something)
+   * @param top1 rows whose predicted class is the true one
+   * @param top5 rows whose true class is among the five most probable
+   */
+  public record Summary(String out, long scored, List<SkippedFile> skipped, boolean labelled, long top1, long top5) {
+    public double top1Accuracy() {
+      return scored == 0 ? 0 : (double) top1 / scored;
+    }
+
+    public double top5Accuracy() {
+      return scored == 0 ? 0 : (double) top5 / scored;
+    }
+  }
+
+  private BatchPrediction() {}
+
+  /** @throws UsageException when {@code out} exists: a table is never written over another */
+  public static void requireNewOutput(String out, Configuration hadoop) {
+    try {
+      Path path = new Path(out);
+      if (path.getFileSystem(hadoop).exists(path)) {
+        throw new UsageException("--out " + out + " exists: give a path that does not exist yet (the table is "
+            + "written as a folder of part files)");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check --out " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * @param threads linear-algebra threads per task ({@code cluster.threads-per-worker})
+   * @param top classes listed per image
+   */
+  public static Summary run(JavaSparkContext sc, LoadedModel model, ScoringInput input, int threads, int top,
+      OutputFormat format, String out) {
+    List<List<Sample>> parts = partitions(input.samples(), sc.defaultParallelism());
+    ModelHandle handle = ModelHandle.broadcast(sc, model);
+    sc.setJobGroup("convoy-predict", "score " + input.samples().size() + " images of " + input.root(), false);
+    JavaRDD<Prediction> predictions = ShardCache.read(sc, parts, input.packRoot(), new HadoopConf(sc.hadoopConfiguration()))
+        .mapPartitions(new PredictTask(handle, threads, top, PartitionScoring.BATCH), true)
+        .setName("predictions")
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      SparkSession spark = SparkSession.builder().getOrCreate();
+      PredictionTable.write(PredictionTable.frame(spark, predictions, input.labelled()), format, out);
+      long[] counts = predictions.filter(Prediction::scored)
+          .map(p -> new long[] {1, p.trueRank() == 0 ? 1 : 0, p.trueRank() >= 0 && p.trueRank() < 5 ? 1 : 0})
+          .fold(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+      List<SkippedFile> skipped = new ArrayList<>(input.skipped());
+      predictions.filter(p -> !p.scored()).collect().forEach(p -> skipped.add(new SkippedFile(p.path(), p.problem())));
+      OutputDir dir = new OutputDir(out, sc.hadoopConfiguration());
+      if (!skipped.isEmpty()) {
+        dir.writeText(SKIPPED, skipped.stream().map(s -> s.path() + "\t" + s.reason())
+            .collect(Collectors.joining("\n", "", "\n")));
+      }
+      return new Summary(dir.uri(), counts[0], skipped, input.labelled(), counts[1], counts[2]);
+    } finally {
+      predictions.unpersist(false);
+      handle.model().destroy(false);
+    }
+  }
+
+  /**
+   * Consecutive runs of samples, as many as Spark's default parallelism (more when a task would
+   * hold over {@value #IMAGES_PER_TASK} images): rows come out in the input's order.
+   */
+  static List<List<Sample>> partitions(List<Sample> samples, int parallelism) {
+    int wanted = Math.max(parallelism, (samples.size() + IMAGES_PER_TASK - 1) / IMAGES_PER_TASK);
+    int n = Math.max(1, Math.min(wanted, samples.size()));
+    List<List<Sample>> parts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      parts.add(List.copyOf(samples.subList((int) ((long) samples.size() * i / n),
+          (int) ((long) samples.size() * (i + 1) / n))));
+    }
+    return parts;
+  }
+}
