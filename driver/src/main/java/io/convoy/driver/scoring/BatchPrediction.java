@@ -16,6 +16,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
@@ -75,18 +76,21 @@ public final class BatchPrediction {
     List<List<Sample>> parts = partitions(input.samples(), sc.defaultParallelism());
     ModelHandle handle = ModelHandle.broadcast(sc, model);
     sc.setJobGroup("convoy-predict", "score " + input.samples().size() + " images of " + input.root(), false);
-    JavaRDD<Prediction> predictions = ShardCache.read(sc, parts, input.packRoot(), new HadoopConf(sc.hadoopConfiguration()))
+    JavaRDD<Row> predictions = ShardCache.read(sc, parts, input.packRoot(), new HadoopConf(sc.hadoopConfiguration()))
         .mapPartitions(new PredictTask(handle, threads, top, PartitionScoring.BATCH), true)
         .setName("predictions")
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       SparkSession spark = SparkSession.builder().getOrCreate();
       PredictionTable.write(PredictionTable.frame(spark, predictions, input.labelled()), format, out);
-      long[] counts = predictions.filter(Prediction::scored)
-          .map(p -> new long[] {1, p.trueRank() == 0 ? 1 : 0, p.trueRank() >= 0 && p.trueRank() < 5 ? 1 : 0})
+      long[] counts = predictions.filter(r -> r.isNullAt(PredictionTable.PROBLEM_INDEX))
+          .map(r -> rankCounts(r.getInt(PredictionTable.TRUE_RANK_INDEX)))
           .fold(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
       List<SkippedFile> skipped = new ArrayList<>(input.skipped());
-      predictions.filter(p -> !p.scored()).collect().forEach(p -> skipped.add(new SkippedFile(p.path(), p.problem())));
+      predictions.filter(r -> !r.isNullAt(PredictionTable.PROBLEM_INDEX))
+          .map(r -> r.getString(0) + "\t" + r.getString(PredictionTable.PROBLEM_INDEX)).collect()
+          .forEach(line -> skipped.add(new SkippedFile(line.substring(0, line.indexOf('\t')),
+              line.substring(line.indexOf('\t') + 1))));
       OutputDir dir = new OutputDir(out, sc.hadoopConfiguration());
       if (!skipped.isEmpty()) {
         dir.writeText(SKIPPED, skipped.stream().map(s -> s.path() + "\t" + s.reason())
@@ -97,6 +101,11 @@ public final class BatchPrediction {
       predictions.unpersist(false);
       handle.model().destroy(false);
     }
+  }
+
+  /** One scored image's counts: itself, whether its true class is top-1, whether it is in the top 5. */
+  private static long[] rankCounts(int trueRank) {
+    return new long[] {1, trueRank == 0 ? 1 : 0, trueRank >= 0 && trueRank < 5 ? 1 : 0};
   }
 
   /**

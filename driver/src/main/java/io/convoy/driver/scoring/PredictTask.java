@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
 
 /**
- * Scores one partition of images into {@link Prediction}s, batch by batch, with this executor's
+ * Scores one partition of images into rows of {@link PredictionTable#KEPT}, batch by batch, with this executor's
  * cached copy of the model.
  */
-final class PredictTask implements FlatMapFunction<Iterator<EncodedSample>, Prediction> {
+final class PredictTask implements FlatMapFunction<Iterator<EncodedSample>, Row> {
   private final ModelHandle model;
   private final int threads;
   private final int top;
@@ -29,7 +30,7 @@ final class PredictTask implements FlatMapFunction<Iterator<EncodedSample>, Pred
   }
 
   @Override
-  public Iterator<Prediction> call(Iterator<EncodedSample> samples) {
+  public Iterator<Row> call(Iterator<EncodedSample> samples) {
     NativeThreads.limit(threads);
     ScoringModel scoring = model.scoringModel();
     List<String> labels = scoring.labels();
@@ -42,9 +43,9 @@ final class PredictTask implements FlatMapFunction<Iterator<EncodedSample>, Pred
       }
 
       @Override
-      public Prediction next() {
+      public Row next() {
         PartitionScoring.Scored<EncodedSample> s = scored.next();
-        return prediction(s.item(), s.image(), labels);
+        return PredictionTable.row(prediction(s.item(), s.image(), labels));
       }
     };
   }
