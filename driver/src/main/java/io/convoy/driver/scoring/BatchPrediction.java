@@ -83,29 +83,21 @@ public final class BatchPrediction {
     try {
       SparkSession spark = SparkSession.builder().getOrCreate();
       PredictionTable.write(PredictionTable.frame(spark, predictions, input.labelled()), format, out);
-      long[] counts = predictions.filter(r -> r.isNullAt(PredictionTable.PROBLEM_INDEX))
-          .map(r -> rankCounts(r.getInt(PredictionTable.TRUE_RANK_INDEX)))
-          .fold(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+      Tally tally = predictions.mapPartitions(rows -> List.of(Tally.of(rows)).iterator())
+          .reduce(Tally::plus);
       List<SkippedFile> skipped = new ArrayList<>(input.skipped());
-      predictions.filter(r -> !r.isNullAt(PredictionTable.PROBLEM_INDEX))
-          .map(r -> r.getString(0) + "\t" + r.getString(PredictionTable.PROBLEM_INDEX)).collect()
-          .forEach(line -> skipped.add(new SkippedFile(line.substring(0, line.indexOf('\t')),
-              line.substring(line.indexOf('\t') + 1))));
+      tally.skipped().forEach(line -> skipped.add(new SkippedFile(line.substring(0, line.indexOf('\t')),
+          line.substring(line.indexOf('\t') + 1))));
       OutputDir dir = new OutputDir(out, sc.hadoopConfiguration());
       if (!skipped.isEmpty()) {
         dir.writeText(SKIPPED, skipped.stream().map(s -> s.path() + "\t" + s.reason())
             .collect(Collectors.joining("\n", "", "\n")));
       }
-      return new Summary(dir.uri(), counts[0], skipped, input.labelled(), counts[1], counts[2]);
+      return new Summary(dir.uri(), tally.scored(), skipped, input.labelled(), tally.top1(), tally.top5());
     } finally {
       predictions.unpersist(false);
       handle.model().destroy(false);
     }
-  }
-
-  /** One scored image's counts: itself, whether its true class is top-1, whether it is in the top 5. */
-  private static long[] rankCounts(int trueRank) {
-    return new long[] {1, trueRank == 0 ? 1 : 0, trueRank >= 0 && trueRank < 5 ? 1 : 0};
   }
 
   /**
