@@ -6,7 +6,9 @@ import io.convoy.driver.data.ShardCache;
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.pipeline.Sample;
 import io.convoy.pipeline.SkippedFile;
+import io.convoy.worker.EncodedSample;
 import io.convoy.worker.HadoopConf;
+import io.convoy.worker.ShardReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,7 +20,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code convoy predict --data}'s job: scores every image of a folder or pack in Spark tasks and
@@ -29,8 +30,9 @@ import org.apache.spark.storage.StorageLevel;
 public final class BatchPrediction {
   /** The skipped images, {@code path<TAB>reason} a line, beside the part files. */
   public static final String SKIPPED = "_skipped.txt";
-  /** A task holds its images' bytes in memory: partitions keep to about this many. */
-  static final int IMAGES_PER_TASK = 1000;
+  static final int MIN_IMAGES_PER_TASK = 500;
+  static final int MAX_IMAGES_PER_TASK = 20_000;
+  static final int SLOT_PARTITIONS = 4;
 
   /**
    * What a run did.
@@ -73,45 +75,60 @@ public final class BatchPrediction {
    */
   public static Summary run(JavaSparkContext sc, LoadedModel model, ScoringInput input, int threads, int top,
       OutputFormat format, String out) {
-    List<List<Sample>> parts = partitions(input.samples(), sc.defaultParallelism());
     ModelHandle handle = ModelHandle.broadcast(sc, model);
+    PredictionCounts counts = PredictionCounts.register(sc.sc());
     sc.setJobGroup("convoy-predict", "score " + input.samples().size() + " images of " + input.root(), false);
-    JavaRDD<Row> predictions = ShardCache.read(sc, parts, input.packRoot(), new HadoopConf(sc.hadoopConfiguration()))
-        .mapPartitions(new PredictTask(handle, threads, top, PartitionScoring.BATCH), true)
-        .setName("predictions")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    // One pass: the write's tasks score the images and count them; nothing is kept in between.
+    JavaRDD<Row> rows = images(sc, input).mapPartitions(
+        new PredictTask(handle, threads, top, PartitionScoring.BATCH, input.labelled(), counts), true);
     try {
       SparkSession spark = SparkSession.builder().getOrCreate();
-      PredictionTable.write(PredictionTable.frame(spark, predictions, input.labelled()), format, out);
-      Tally tally = predictions.mapPartitions(rows -> List.of(Tally.of(rows)).iterator())
-          .reduce(Tally::plus);
-      List<SkippedFile> skipped = new ArrayList<>(input.skipped());
-      tally.skipped().forEach(line -> skipped.add(new SkippedFile(line.substring(0, line.indexOf('\t')),
-          line.substring(line.indexOf('\t') + 1))));
-      OutputDir dir = new OutputDir(out, sc.hadoopConfiguration());
-      if (!skipped.isEmpty()) {
-        dir.writeText(SKIPPED, skipped.stream().map(s -> s.path() + "\t" + s.reason())
-            .collect(Collectors.joining("\n", "", "\n")));
-      }
-      return new Summary(dir.uri(), tally.scored(), skipped, input.labelled(), tally.top1(), tally.top5());
+      PredictionTable.write(PredictionTable.frame(spark, rows, input.labelled()), format, out);
     } finally {
-      predictions.unpersist(false);
       handle.model().destroy(false);
     }
+    List<SkippedFile> skipped = new ArrayList<>(input.skipped());
+    counts.skipped().forEach(line -> skipped.add(new SkippedFile(line.substring(0, line.indexOf('\t')),
+        line.substring(line.indexOf('\t') + 1))));
+    OutputDir dir = new OutputDir(out, sc.hadoopConfiguration());
+    if (!skipped.isEmpty()) {
+      dir.writeText(SKIPPED, skipped.stream().map(s -> s.path() + "\t" + s.reason())
+          .collect(Collectors.joining("\n", "", "\n")));
+    }
+    return new Summary(dir.uri(), counts.scored(), skipped, input.labelled(), counts.top1(), counts.top5());
   }
 
   /**
-   * Consecutive runs of samples, as many as Spark's default parallelism (more when a task would
-   * hold over {@value #IMAGES_PER_TASK} images): rows come out in the input's order.
+   * The input's images in order, in {@link #partitionCount} partitions: files are read one by one
+   * as scoring reaches them, so a partition's size is bounded by time, not by memory; a pack's
+   * records come through {@link ShardCache}'s shuffle.
    */
-  static List<List<Sample>> partitions(List<Sample> samples, int parallelism) {
-    int wanted = Math.max(parallelism, (samples.size() + IMAGES_PER_TASK - 1) / IMAGES_PER_TASK);
-    int n = Math.max(1, Math.min(wanted, samples.size()));
-    List<List<Sample>> parts = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      parts.add(List.copyOf(samples.subList((int) ((long) samples.size() * i / n),
-          (int) ((long) samples.size() * (i + 1) / n))));
+  private static JavaRDD<EncodedSample> images(JavaSparkContext sc, ScoringInput input) {
+    List<Sample> samples = input.samples();
+    int n = partitionCount(samples.size(), sc.defaultParallelism());
+    HadoopConf hadoop = new HadoopConf(sc.hadoopConfiguration());
+    if (input.packRoot() != null) {
+      List<List<Sample>> parts = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        parts.add(List.copyOf(samples.subList((int) ((long) samples.size() * i / n),
+            (int) ((long) samples.size() * (i + 1) / n))));
+      }
+      return ShardCache.read(sc, parts, input.packRoot(), hadoop);
     }
-    return parts;
+    ShardReader reader = new ShardReader(hadoop);
+    return sc.parallelize(samples, n).mapPartitions(reader::readEach, true);
+  }
+
+  /**
+   * One partition per task slot at least, a few when there are images enough: a slow task then
+   * leaves little idle at the end; but from {@value #MIN_IMAGES_PER_TASK} images each on (every
+   * task costs a launch and an output file) and no more than {@value #MAX_IMAGES_PER_TASK} (a
+   * failed task is retried whole).
+   */
+  static int partitionCount(int images, int parallelism) {
+    int fewest = (images + MAX_IMAGES_PER_TASK - 1) / MAX_IMAGES_PER_TASK;
+    int bySize = (images + MIN_IMAGES_PER_TASK - 1) / MIN_IMAGES_PER_TASK;
+    int perSlot = Math.max(Math.min(parallelism, images), Math.min(SLOT_PARTITIONS * parallelism, bySize));
+    return Math.max(1, Math.max(fewest, perSlot));
   }
 }

@@ -2,6 +2,7 @@ package io.convoy.driver.scoring;
 
 import io.convoy.conf.ConfigRenderer;
 import io.convoy.driver.modelzip.LoadedModel;
+import io.convoy.worker.NativeThreads;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -41,5 +42,15 @@ public record ModelHandle(String id, Broadcast<byte[]> model) implements Seriali
   /** This JVM's scoring model for the handle, built on first use. */
   public ScoringModel scoringModel() {
     return ModelCache.get(id, () -> ShippedModel.fromBytes(model.value()));
+  }
+
+  /**
+   * What a Spark task that scores calls first, on its own thread: the native build and
+   * {@code threads} linear-algebra threads, as training tasks set them
+   * ({@code cluster.threads-per-worker}), then this JVM's scoring model.
+   */
+  public ScoringModel forTask(int threads) {
+    NativeThreads.limit(threads);
+    return scoringModel();
   }
 }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 
@@ -26,44 +27,36 @@ public final class PredictionTable {
   /** Only when the input has class folders (or is a pack). */
   public static final String TRUE_CLASS = "true_class";
 
-  /** Why an image has no row (not written): null for scored images. */
-  static final String PROBLEM = "problem";
-  /** The true class's rank among all classes, -1 without one (not written). */
-  static final String TRUE_RANK = "true_rank";
-
-  /**
-   * Every image as the job keeps it between its Spark actions: the written columns, the true
-   * class's rank and why an image was skipped. Spark rows, not records, since Spark's Kryo
-   * serializes rows and cannot serialize records.
-   */
-  static final StructType KEPT = DataTypes.createStructType(List.of(
-      DataTypes.createStructField(PATH, DataTypes.StringType, false),
-      DataTypes.createStructField(PREDICTED_CLASS, DataTypes.StringType, true),
-      DataTypes.createStructField(PROBABILITY, DataTypes.FloatType, true),
-      DataTypes.createStructField(TOP_CLASSES, DataTypes.createArrayType(DataTypes.StringType, false), false),
-      DataTypes.createStructField(TOP_PROBABILITIES, DataTypes.createArrayType(DataTypes.FloatType, false), false),
-      DataTypes.createStructField(TRUE_CLASS, DataTypes.StringType, true),
-      DataTypes.createStructField(TRUE_RANK, DataTypes.IntegerType, false),
-      DataTypes.createStructField(PROBLEM, DataTypes.StringType, true)));
-  static final int TRUE_RANK_INDEX = 6;
-  static final int PROBLEM_INDEX = 7;
-
   private PredictionTable() {}
 
-  /** {@code p} in the layout of {@link #KEPT}; arrays as the Scala sequences Spark's row encoder expects. */
-  static Row row(Prediction p) {
-    return RowFactory.create(p.path(), p.predictedClass(), p.scored() ? p.probability() : null, seq(p.topClasses()),
-        seq(p.topProbabilities()), p.trueClass(), p.trueRank(), p.problem());
+  static StructType schema(boolean labelled) {
+    List<StructField> fields = new ArrayList<>(List.of(
+        DataTypes.createStructField(PATH, DataTypes.StringType, false),
+        DataTypes.createStructField(PREDICTED_CLASS, DataTypes.StringType, false),
+        DataTypes.createStructField(PROBABILITY, DataTypes.FloatType, false),
+        DataTypes.createStructField(TOP_CLASSES, DataTypes.createArrayType(DataTypes.StringType, false), false),
+        DataTypes.createStructField(TOP_PROBABILITIES, DataTypes.createArrayType(DataTypes.FloatType, false), false)));
+    if (labelled) {
+      fields.add(DataTypes.createStructField(TRUE_CLASS, DataTypes.StringType, false));
+    }
+    return DataTypes.createStructType(fields);
   }
 
-  /** The table written: one row per scored image, with the true class when the input has one. */
-  static Dataset<Row> frame(SparkSession spark, JavaRDD<Row> kept, boolean labelled) {
-    List<Column> written = new ArrayList<>(List.of(col(PATH), col(PREDICTED_CLASS), col(PROBABILITY),
-        col(TOP_CLASSES), col(TOP_PROBABILITIES)));
-    if (labelled) {
-      written.add(col(TRUE_CLASS));
-    }
-    return spark.createDataFrame(kept, KEPT).filter(col(PROBLEM).isNull()).select(written.toArray(Column[]::new));
+  /**
+   * A scored image's row in {@link #schema}: a Spark row, which Spark's Kryo can write (it cannot
+   * write records), arrays as the Scala sequences Spark's row encoder expects.
+   */
+  static Row row(Prediction p, boolean labelled) {
+    return labelled
+        ? RowFactory.create(p.path(), p.predictedClass(), p.probability(), seq(p.topClasses()),
+            seq(p.topProbabilities()), p.trueClass())
+        : RowFactory.create(p.path(), p.predictedClass(), p.probability(), seq(p.topClasses()),
+            seq(p.topProbabilities()));
+  }
+
+  /** The table: one row per scored image, with the true class when the input has one. */
+  static Dataset<Row> frame(SparkSession spark, JavaRDD<Row> rows, boolean labelled) {
+    return spark.createDataFrame(rows, schema(labelled));
   }
 
   private static <T> scala.collection.Seq<T> seq(List<T> list) {

@@ -30,7 +30,9 @@ class ModelCacheTest {
     byte[] image = ScoringFixtures.images(TrainedModel.get().data.resolve("val")).get(0);
     try (JavaSparkContext sc = SparkContexts.create(ConfigLoader.load(null, List.of("cluster.master=local[2]")),
         "model cache test")) {
-      ModelHandle handle = ModelHandle.broadcast(sc, model);
+      // An id of its own: other tests of this JVM may have cached this model already.
+      ModelHandle handle = new ModelHandle("many-tasks-" + System.nanoTime(),
+          sc.broadcast(ShippedModel.of(model).toBytes()));
       int loadsBefore = ModelCache.loads();
       for (int job = 0; job < 3; job++) {
         // local[2]: the tasks run in this JVM, two at a time, so the cache they use is this one.

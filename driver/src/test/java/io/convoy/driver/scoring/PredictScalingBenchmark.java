@@ -12,6 +12,7 @@ import io.convoy.pipeline.ShapesSpec;
 import io.convoy.worker.NativeThreads;
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -46,6 +47,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class PredictScalingBenchmark {
   static final int ONE_BY_ONE = 1000;
+  private static final Configuration HADOOP = new Configuration();
   private static final OperatingSystemMXBean CPU =
       (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -106,7 +108,11 @@ public final class PredictScalingBenchmark {
     long start = System.nanoTime();
     List<byte[]> chunk = new ArrayList<>(batch);
     for (Sample s : samples) {
-      chunk.add(Files.readAllBytes(Path.of(java.net.URI.create(s.path()))));
+      // Through Hadoop's FileSystem, as convoy predict IMAGE... and the Spark tasks read.
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(s.path());
+      try (InputStream in = path.getFileSystem(HADOOP).open(path)) {
+        chunk.add(in.readAllBytes());
+      }
       if (chunk.size() == batch) {
         model.score(chunk);
         chunk.clear();
