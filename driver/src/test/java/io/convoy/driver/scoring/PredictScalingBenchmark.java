@@ -76,6 +76,8 @@ public final class PredictScalingBenchmark {
         singleProcess(single, few, PartitionScoring.BATCH, 2));
     double[] one = new double[rounds + 1];
     double[] spark = new double[rounds + 1];
+    double[] oneCores = new double[rounds + 1];
+    double[] sparkCores = new double[rounds + 1];
     try (JavaSparkContext sc = SparkContexts.create(ConfigLoader.load(null, List.of("cluster.master=local[2]")),
         "predict scaling benchmark")) {
       sc.setLogLevel("WARN");
@@ -84,21 +86,32 @@ public final class PredictScalingBenchmark {
         long cpu = CPU.getProcessCpuTime();
         long start = System.nanoTime();
         one[r] = singleProcess(single, input.samples(), PartitionScoring.BATCH, 1);
-        double singleCores = (CPU.getProcessCpuTime() - cpu) / (double) (System.nanoTime() - start);
+        oneCores[r] = (CPU.getProcessCpuTime() - cpu) / (double) (System.nanoTime() - start);
         cpu = CPU.getProcessCpuTime();
         start = System.nanoTime();
         BatchPrediction.run(sc, model, input, 1, 5, OutputFormat.PARQUET, work.resolve("out-" + r).toString());
         long wall = System.nanoTime() - start;
         spark[r] = input.samples().size() / (wall / 1e9);
+        sparkCores[r] = (CPU.getProcessCpuTime() - cpu) / (double) wall;
         System.out.printf(Locale.ROOT, "round %d%s: single %.0f images/s (%.2f cores), local[2] %.0f images/s "
-            + "(%.2f cores)%n", r, r == 0 ? " (warm-up)" : "", one[r], singleCores, spark[r],
-            (CPU.getProcessCpuTime() - cpu) / (double) wall);
+            + "(%.2f cores)%n", r, r == 0 ? " (warm-up)" : "", one[r], oneCores[r], spark[r], sparkCores[r]);
       }
     }
     double s = median(one);
     double l = median(spark);
     System.out.printf(Locale.ROOT, "median images/s: single %.0f, local[2] %.0f; local[2] / single = %.2fx%n", s, l,
         l / s);
+    // Where the machine is shared, the wall-clock ratio says how many cores each variant got as
+    // much as what it does with them: images per CPU-second says the latter alone.
+    double[] onePerCpu = new double[rounds + 1];
+    double[] sparkPerCpu = new double[rounds + 1];
+    for (int r = 0; r <= rounds; r++) {
+      onePerCpu[r] = one[r] / oneCores[r];
+      sparkPerCpu[r] = spark[r] / sparkCores[r];
+    }
+    System.out.printf(Locale.ROOT, "median images per CPU-second: single %.0f, local[2] %.0f (%.2fx); cores used "
+        + "(median): single %.2f, local[2] %.2f%n", median(onePerCpu), median(sparkPerCpu),
+        median(sparkPerCpu) / median(onePerCpu), median(oneCores), median(sparkCores));
   }
 
   /** Images/s of reading and scoring every sample in this thread, {@code batch} images per pass. */
