@@ -68,8 +68,10 @@ public final class PredictionTable {
     switch (format) {
       case PARQUET -> table.write().parquet(out);
       case JSONL -> table.write().json(out);
-      // CSV has no arrays: the top-k columns become JSON arrays in one quoted field each.
-      case CSV -> table.select(csvColumns(table)).write().option("header", "true").csv(out);
+      // CSV has no arrays: the top-k columns become JSON arrays in one quoted field each, their
+      // quotes doubled as RFC 4180 says (Spark's default escapes them with a backslash).
+      case CSV -> table.select(csvColumns(table)).write().option("header", "true").option("escape", "\"")
+          .csv(out);
       default -> throw new IllegalArgumentException("no writer for " + format);
     }
   }

@@ -110,7 +110,7 @@ class PredictDataTest {
         String out = dir.resolve("out-" + name).toString();
         Dataset<Row> table = switch (format) {
           case "parquet" -> spark.read().parquet(out);
-          case "csv" -> spark.read().option("header", "true").csv(out);
+          case "csv" -> spark.read().option("header", "true").option("escape", "\"").csv(out);
           default -> spark.read().json(out);
         };
         Map<String, Scored> rows = new HashMap<>();
@@ -152,6 +152,16 @@ class PredictDataTest {
       Map<String, Scored> rows = tables.get(format);
       assertEquals(single.keySet(), rows.keySet(), format);
       single.forEach((path, guesses) -> assertSame(guesses, rows.get(path), format + " " + path));
+    }
+  }
+
+  @Test
+  void theCsvQuotesItsJsonArraysAsRfc4180Says() throws IOException {
+    try (Stream<Path> parts = Files.list(dir.resolve("out-csv"))) {
+      String row = parts.filter(p -> p.getFileName().toString().endsWith(".csv"))
+          .flatMap(p -> lines(p).stream().skip(1)).findFirst().orElseThrow();
+      assertTrue(row.contains(",\"[\"\""), row);
+      assertFalse(row.contains("\\\""), row);
     }
   }
 
@@ -234,6 +244,14 @@ class PredictDataTest {
     }
     assertEquals(expected.get(0).label(), row.predicted(), where);
     assertEquals(expected.get(0).probability(), row.probability(), 1e-5, where);
+  }
+
+  private static List<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String relative(String path) {
