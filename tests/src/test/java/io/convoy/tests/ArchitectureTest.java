@@ -171,6 +171,7 @@ class ArchitectureTest {
       .layer("Train").definedBy("io.convoy.driver.train..")
       .layer("Checkpoint").definedBy("io.convoy.driver.checkpoint..")
       .layer("Metrics").definedBy("io.convoy.driver.metrics..")
+      .layer("Scoring").definedBy("io.convoy.driver.scoring..")
       .layer("Engine").definedBy("io.convoy.driver.engine..")
       .layer("Data").definedBy("io.convoy.driver.data..")
       .layer("ModelZip").definedBy("io.convoy.driver.modelzip..")
@@ -183,9 +184,10 @@ class ArchitectureTest {
       .whereLayer("Checkpoint").mayOnlyBeAccessedByLayers("Train")
       .whereLayer("Metrics").mayOnlyBeAccessedByLayers("Cli", "Train", "Checkpoint")
       .whereLayer("Engine").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint", "Metrics")
-      .whereLayer("Data").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint")
-      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint")
+      .whereLayer("Scoring").mayOnlyBeAccessedByLayers("Cli", "Api")
+      .whereLayer("Data").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint", "Scoring")
+      .whereLayer("ModelZip").mayOnlyBeAccessedByLayers("Cli", "Api", "Train", "Checkpoint", "Scoring")
       .whereLayer("Report").mayOnlyBeAccessedByLayers("Cli", "Train")
       .whereLayer("Common").mayOnlyBeAccessedByLayers("Main", "Cli", "Api", "Train", "Checkpoint", "Metrics",
-          "Engine", "Data", "ModelZip", "Report");
+          "Scoring", "Engine", "Data", "ModelZip", "Report");
 }

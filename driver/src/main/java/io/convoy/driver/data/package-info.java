@@ -7,7 +7,7 @@
  * the {@code convoy pack} and {@code convoy augment} Spark jobs, and synthetic datasets
  * ({@code SyntheticDataset}).
  *
- * <p>Imports {@code common}. Imported by {@code checkpoint}, {@code train}, {@code api},
+ * <p>Imports {@code common}. Imported by {@code checkpoint}, {@code train}, {@code api}, {@code scoring},
  * {@code cli} and module {@code bench}.
  */
 package io.convoy.driver.data;

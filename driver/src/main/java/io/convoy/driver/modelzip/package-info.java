@@ -4,6 +4,7 @@
  * {@link io.convoy.driver.modelzip.LoadedModel} for {@code convoy evaluate} and
  * {@code convoy predict}. DL4J's ModelSerializer entries plus the labels and the configuration.
  *
- * <p>Imports {@code common}. Imported by {@code checkpoint}, {@code train}, {@code api} and {@code cli}.
+ * <p>Imports {@code common}. Imported by {@code checkpoint}, {@code train}, {@code api}, {@code scoring} and
+ * {@code cli}.
  */
 package io.convoy.driver.modelzip;

@@ -11,6 +11,19 @@ import java.util.Optional;
 public final class ImageCheck {
   private ImageCheck() {}
 
+  /**
+   * Why a file of this name is not taken for an image (its extension is none of
+   * {@code .jpg, .jpeg, .png, .bmp} in any case), or empty when it is: the catalog's first look.
+   */
+  public static Optional<String> nameProblem(String fileName) {
+    if (ImageFormat.ofName(fileName).isPresent()) {
+      return Optional.empty();
+    }
+    String ext = ImageFormat.extension(fileName);
+    return Optional.of("not an image: " + (ext.isEmpty() ? "no extension" : "extension ." + ext)
+        + " (expected " + ImageFormat.EXTENSIONS + ")");
+  }
+
   /** Why the decoders would refuse {@code bytes}, or empty when they would read them. */
   public static Optional<String> problem(byte[] bytes) {
     try {

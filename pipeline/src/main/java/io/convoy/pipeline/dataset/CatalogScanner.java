@@ -1,5 +1,6 @@
 package io.convoy.pipeline.dataset;
 
+import io.convoy.pipeline.codec.ImageCheck;
 import io.convoy.pipeline.codec.ImageFormat;
 
 import java.io.FileNotFoundException;
@@ -96,11 +97,9 @@ public final class CatalogScanner {
     if (file.isDirectory()) {
       return Optional.of("a folder inside a class folder: images must be directly in " + LAYOUT);
     }
-    Optional<ImageFormat> format = ImageFormat.ofName(name);
-    if (format.isEmpty()) {
-      String ext = ImageFormat.extension(name);
-      return Optional.of("not an image: " + (ext.isEmpty() ? "no extension" : "extension ." + ext)
-          + " (expected " + ImageFormat.EXTENSIONS + ")");
+    Optional<String> notImage = ImageCheck.nameProblem(name);
+    if (notImage.isPresent()) {
+      return notImage;
     }
     if (file.getLen() == 0) {
       return Optional.of("empty file");

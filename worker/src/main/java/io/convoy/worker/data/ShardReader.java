@@ -33,6 +33,24 @@ public final class ShardReader implements FlatMapFunction<Iterator<List<Sample>>
   }
 
   /**
+   * The samples' bytes, each file read when the iterator reaches it: a consumer that goes batch
+   * by batch (scoring) holds one batch of bytes at a time, not the whole partition's.
+   */
+  public Iterator<EncodedSample> readEach(Iterator<Sample> samples) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return samples.hasNext();
+      }
+
+      @Override
+      public EncodedSample next() {
+        return read(samples.next());
+      }
+    };
+  }
+
+  /**
    * The sample with its bytes; a file that is gone or unreadable (a permanent condition, which
    * a retry would not cure) becomes a sample marked unreadable, skipped and reported by the
    * minibatches that need it, so that one bad file does not fail the whole shard.

@@ -36,6 +36,10 @@ public final class NativeThreads {
     NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
   }
 
+  /**
+   * What every task that runs a network calls first, on its own thread: the native build, the
+   * task's GPU, and {@code threads} linear-algebra threads (applied once per JVM, OpenMP's per thread).
+   */
   public static void limit(int threads) {
     // First ND4J use in an executor task: pick the native build for this executor's CPU.
     NativeVariant.select();
