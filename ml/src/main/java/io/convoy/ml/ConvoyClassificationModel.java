@@ -2,11 +2,11 @@ package io.convoy.ml;
 
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.driver.modelzip.ModelZip;
+import io.convoy.driver.scoring.ModelHandle;
 import io.convoy.driver.train.TrainingSummary;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.MLReader;
@@ -20,7 +20,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A network trained by {@link ConvoyClassifier}, as a Spark ML {@code Model}: {@code transform}
- * scores the image column with the eval pipeline stored in the model, in minibatches, as a narrow
+ * scores the image column with the driver's scoring ({@code io.convoy.driver.scoring}: the eval
+ * pipeline stored in the model, batched, as {@code convoy predict} scores), as a narrow
  * transformation; the network is built once per executor JVM and reused by its tasks. Saved, its
  * folder holds Spark ML's metadata and convoy's {@code model.zip}, which {@code convoy evaluate}
  * and {@code convoy predict} (and plain DL4J) load as they load a run's.
@@ -79,19 +80,16 @@ public final class ConvoyClassificationModel extends Model<ConvoyClassificationM
     Dataset<Row> rows = dataset.toDF();
     StructType out = transformSchema(rows.schema());
     ImageInput input = ImageInput.of(rows.schema(), getImageCol(), null);
-    Broadcast<byte[]> shipped = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext())
-        .broadcast(zip);
-    PartitionScorer scorer = new PartitionScorer(modelKey(), shipped, uri, input,
-        rows.schema().fieldIndex(getImageCol()), labels(), getTopK());
+    // One broadcast per transform; executors build the network once per JVM whatever the number of
+    // transforms, tasks or rows (ModelCache, keyed by the model's content hash).
+    ModelHandle handle = ModelHandle.broadcast(
+        JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext()), convoyModel());
+    TransformPartition scorer = new TransformPartition(handle, input, rows.schema().fieldIndex(getImageCol()),
+        getTopK());
     String prediction = getPredictionCol();
     // The row encoder drops column metadata: the class names go back on the prediction column.
     return rows.mapPartitions(scorer, Encoders.row(out))
         .withColumn(prediction, functions.col(prediction).as(prediction, out.apply(prediction).metadata()));
-  }
-
-  /** Identifies the network in executors' caches: the uid and a hash of the model.zip. */
-  private String modelKey() {
-    return uid + ":" + java.util.Arrays.hashCode(zip) + ":" + zip.length;
   }
 
   @Override

@@ -20,11 +20,20 @@ import io.convoy.driver.api.TrainingJob;
 import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.driver.modelzip.ModelZip;
+import io.convoy.driver.scoring.ModelCache;
+import io.convoy.driver.scoring.ScoringModel;
+import io.convoy.driver.scoring.ShippedModel;
 import io.convoy.pipeline.synthetic.ShapesSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.Pipeline;
@@ -146,19 +155,67 @@ class ConvoyClassifierTest {
   }
 
   @Test
-  void anExecutorBuildsANetworkOnceAndReusesItForTheModelsUsedLast() {
-    LoadedModel model = referenceModel().convoyModel();
-    ExecutorModels.Scorer first = ExecutorModels.borrow("a", model::zip, model.uri());
-    ExecutorModels.Scorer second = ExecutorModels.borrow("a", model::zip, model.uri());
-    assertNotSame(first, second, "a scorer lent to a running task was lent again");
-    ExecutorModels.giveBack("a", first);
-    assertSame(first, ExecutorModels.borrow("a", model::zip, model.uri()), "the idle network was not reused");
-    ExecutorModels.giveBack("a", first);
-    for (int i = 0; i < ExecutorModels.KEPT; i++) {
-      ExecutorModels.giveBack("other" + i, ExecutorModels.borrow("other" + i, model::zip, model.uri()));
+  void anExecutorBuildsANetworkOnceAndReusesItForTheModelsUsedLast() throws Exception {
+    ConvoyClassificationModel fitted = referenceModel();
+    LoadedModel model = fitted.convoyModel();
+    // transform: the tasks of local[2] run in this JVM, so the cache they use is this one.
+    Dataset<Row> val = files("val").repartition(4);
+    int loadsBefore = ModelCache.loads();
+    fitted.transform(val).select("prediction").collectAsList();
+    int loadsAfterFirst = ModelCache.loads();
+    assertTrue(loadsAfterFirst - loadsBefore <= 1, "4 tasks loaded the model " + (loadsAfterFirst - loadsBefore)
+        + " times");
+    fitted.transform(val).select("prediction").collectAsList();
+    assertEquals(loadsAfterFirst, ModelCache.loads(), "a second transform of the same model loaded it again");
+
+    // The cache itself: one load per model, a network lent to a running task is not lent again,
+    // an idle one is reused, and only the last ModelCache.KEPT models are kept.
+    Supplier<ShippedModel> shipped = () -> ShippedModel.of(model);
+    String a = "a-" + System.nanoTime();
+    int loads = ModelCache.loads();
+    ScoringModel first = ModelCache.get(a, shipped);
+    assertSame(first, ModelCache.get(a, shipped), "the model was not reused");
+    assertEquals(1, ModelCache.loads() - loads);
+    byte[] image = Files.readAllBytes(Path.of(java.net.URI.create(files("val").first().getString(0))));
+    CountDownLatch scoring = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<byte[]> heldImages = new AbstractList<>() {
+      @Override
+      public byte[] get(int index) {
+        scoring.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return image;
+      }
+
+      @Override
+      public int size() {
+        return 1;
+      }
+    };
+    ExecutorService task = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> running = task.submit(() -> first.score(heldImages)); // holds its network until released
+      scoring.await();
+      first.score(List.of(image));
+      assertEquals(2, first.networks(), "a network lent to a running task was lent again");
+      release.countDown();
+      running.get();
+    } finally {
+      task.shutdownNow();
     }
-    assertNotSame(first, ExecutorModels.borrow("a", model::zip, model.uri()),
-        "a model used before the last " + ExecutorModels.KEPT + " was kept");
+    for (int i = 0; i < 3; i++) {
+      first.score(List.of(image));
+    }
+    assertEquals(2, first.networks(), "an idle network was not reused");
+    for (int i = 0; i < ModelCache.KEPT; i++) {
+      ModelCache.get("other-" + i + "-" + System.nanoTime(), shipped);
+    }
+    assertNotSame(first, ModelCache.get(a, shipped), "a model used before the last " + ModelCache.KEPT + " was kept");
+    assertEquals(ModelCache.KEPT + 2, ModelCache.loads() - loads);
   }
 
   @Test

@@ -13,7 +13,14 @@ import java.util.function.Supplier;
  * one is loaded again if asked for. An optimization only: a freshly loaded model scores the same.
  */
 public final class ModelCache {
-  static final int KEPT = 4;
+  /**
+   * Models kept at once. A bound, so that a CrossValidator or a grid search, which scores many
+   * models one after another, keeps only the last few networks (and their native memory) in an
+   * executor, not all of them. 4 rather than 2: the models one task uses together (a Pipeline
+   * chaining several convoy models, whose stages run in the same task) must all stay, or every
+   * task loads them again; 4 covers such pipelines and still bounds a search to 4 models.
+   */
+  public static final int KEPT = 4;
 
   private static final Map<String, ScoringModel> MODELS = new LinkedHashMap<>(8, 0.75f, true) {
     @Override

@@ -9,7 +9,8 @@
  * ({@link io.convoy.driver.scoring.BatchPrediction}).
  *
  * <p>Imports {@code data}, {@code modelzip} and {@code common}. Imported by {@code cli} (the
- * {@code predict} command, single images and {@code --data}) and by what scores DataFrames
- * (the Spark ML model's {@code transform}).
+ * {@code predict} command, single images and {@code --data}), by {@code api}
+ * ({@code ImagePredictor}, its facade for single images) and by what scores DataFrames (module
+ * {@code ml}: the Spark ML model's {@code transform}).
  */
 package io.convoy.driver.scoring;
