@@ -20,7 +20,7 @@ class BenchStepCommandTest {
 
   @BeforeAll
   static void rememberThreads() {
-    threadsBefore = Nd4j.getEnvironment().maxThreads();
+    threadsBefore = Nd4j.getEnvironment().maxMasterThreads();
   }
 
   @AfterAll
