@@ -19,7 +19,9 @@
 # Usage, from anywhere: bench/vs-pytorch-step.sh [ARCH:HxWxC:BATCH ...]
 #   default: resnet20:32x32x3:64 resnet18:224x224x3:32 resnet50:224x224x3:16 vgg16:224x224x3:16
 #            alexnet:224x224x3:32 lenet:28x28x1:64
-# Environment: THREADS ("1 2"), SETS (2), ROUNDS per set (3), WARMUP steps (1), STEPS per round
+# Environment: BACKENDS (convoy's model.backend values to time, "dl4j" by default; "dl4j libtorch"
+# times both, alternating with PyTorch in every set: libtorch trains the ResNets only and has no
+# per-layer table), THREADS ("1 2"), SETS (2), ROUNDS per set (3), WARMUP steps (1), STEPS per round
 # (0: about 1 s per round), OUT (/tmp/convoy-vs-pytorch-step), BLAS (openblas|system),
 # PYTHON (/usr/bin/python3, where Debian's python3-torch is installed), APPEND=1 (add to OUT's
 # results instead of starting over: runs in parts), TABLE_ONLY=1 (print the table of OUT's results).
@@ -34,6 +36,7 @@ WARMUP=${WARMUP:-1}
 STEPS=${STEPS:-0}
 OUT=${OUT:-/tmp/convoy-vs-pytorch-step}
 BLAS=${BLAS:-openblas}
+BACKENDS=${BACKENDS:-dl4j}
 CONFIGS=("$@")
 if [[ ${#CONFIGS[@]} -eq 0 ]]; then
   CONFIGS=(resnet20:32x32x3:64 resnet18:224x224x3:32 resnet50:224x224x3:16 vgg16:224x224x3:16
@@ -104,7 +107,10 @@ for config in "${CONFIGS[@]}"; do
       common=(--arch "$arch" --input "$input" --batch "$batch" --threads "$t" --rounds "$ROUNDS" --warmup "$WARMUP"
         --steps "$STEPS" --layer-rounds "$layers" --json)
       echo "== $arch $input batch $batch, $t thread(s), set $set/$SETS" >&2
-      OMP_NUM_THREADS=$t "$ROOT/submit/convoy" bench step "${common[@]}" | tail -n 1 >> "$OUT/convoy.jsonl"
+      for backend in $BACKENDS; do
+        OMP_NUM_THREADS=$t "$ROOT/submit/convoy" bench step "${common[@]}" --backend "$backend" | tail -n 1 \
+          >> "$OUT/convoy.jsonl"
+      done
       env "${torch_env[@]}" OMP_NUM_THREADS="$t" "$PY" "$HERE/pytorch_step.py" "${common[@]}" | tail -n 1 \
         >> "$OUT/pytorch.jsonl"
     done
@@ -123,7 +129,9 @@ for framework in ("convoy", "pytorch"):
     for line in open(f"{out}/{framework}.jsonl"):
         if line.strip():
             r = json.loads(line)
-            runs.setdefault((r["arch"], r["input"], r["batch"], r["threads"]), {}).setdefault(framework, []).append(r)
+            # convoy's rows by backend (lines from before --backend existed are dl4j's)
+            name = "convoy " + r.get("backend", "dl4j") if framework == "convoy" else framework
+            runs.setdefault((r["arch"], r["input"], r["batch"], r["threads"]), {}).setdefault(name, []).append(r)
 
 def pooled(rs):
     """images/s at the median over every round of every set, and at the slowest and fastest round."""
@@ -137,23 +145,26 @@ print(f"nominal fp32 peak: {mhz / 1000:.2f} GHz x {per_cycle} FLOPs/cycle = {cor
       "measured sgemm (torch.mm 2048, OpenBLAS): "
       + ", ".join(f"{t} thread(s) {p['sgemm_gflops']:.0f} GFLOP/s" for t, p in sorted(peaks.items())))
 print()
-print("| arch | input | batch | threads | convoy img/s (range) | PyTorch img/s (range) | convoy / PyTorch "
-      "| convoy % of peak | PyTorch % of peak |")
-print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("| arch | input | batch | threads | backend | convoy img/s (range) | PyTorch img/s (range) "
+      "| convoy / PyTorch | convoy % of peak | PyTorch % of peak |")
+print("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
 for (arch, inp, batch, t), fw in runs.items():
-    if "convoy" not in fw or "pytorch" not in fw:
+    if "pytorch" not in fw:
         continue
-    c, p = pooled(fw["convoy"]), pooled(fw["pytorch"])
-    peak = core_peak * t
-    f = lambda v: f"{v:,.2f}" if v < 10 else f"{v:,.1f}"
-    print(f"| {arch} | {inp} | {batch} | {t} | {f(c[0])} ({f(c[1])}-{f(c[2])}) | {f(p[0])} ({f(p[1])}-{f(p[2])}) "
-          f"| {c[0] / p[0]:.2f}x | {100 * c[3] / peak:.1f}% | {100 * p[3] / peak:.1f}% |")
+    p = pooled(fw["pytorch"])
+    for name in sorted(k for k in fw if k.startswith("convoy ")):
+        c = pooled(fw[name])
+        peak = core_peak * t
+        f = lambda v: f"{v:,.2f}" if v < 10 else f"{v:,.1f}"
+        print(f"| {arch} | {inp} | {batch} | {t} | {name[len('convoy '):]} | {f(c[0])} ({f(c[1])}-{f(c[2])}) "
+              f"| {f(p[0])} ({f(p[1])}-{f(p[2])}) | {c[0] / p[0]:.2f}x | {100 * c[3] / peak:.1f}% "
+              f"| {100 * p[3] / peak:.1f}% |")
 print()
 for (arch, inp, batch, t), fw in runs.items():
     last = {k: [r for r in v if "types" in r] for k, v in fw.items()}
-    if not last.get("convoy") or not last.get("pytorch"):
+    if not last.get("convoy dl4j") or not last.get("pytorch"):
         continue
-    c, p = last["convoy"][-1], last["pytorch"][-1]
+    c, p = last["convoy dl4j"][-1], last["pytorch"][-1]
     print(f"{arch} {inp} batch {batch}, {t} thread(s): ms per step by layer type (one step driven layer by layer; "
           f"sum / whole step: convoy {c['layer_sum_ms'] / c['ms_per_step']:.2f}, "
           f"PyTorch {p['layer_sum_ms'] / p['ms_per_step']:.2f})")

@@ -32,7 +32,9 @@ public final class Replica {
   }
 
   private final ModelSpec spec;
-  private final Network net;
+  /** DL4J's network; after {@link #training()}, the same network with the backend's training pass. */
+  private Network net;
+  private boolean backendAttached;
   private final LearningRateSchedule schedule;
   /** The flattened ranges [start, end) whose "gradient" is an update DL4J does not divide by the batch. */
   private final long[][] undividedRanges;
@@ -49,18 +51,31 @@ public final class Replica {
     Kernels.install(net.orderedLayers().stream().filter(Layer.class::isInstance).map(Layer.class::cast).toList());
   }
 
-  /** A new network with weights drawn from {@code seed} (the calling thread's ND4J RNG is reseeded). */
+  /**
+   * A new network with weights drawn from {@code seed} (the calling thread's ND4J RNG is reseeded),
+   * to train: the backend {@code model.backend} names is attached at once, so that a run that
+   * cannot train on it fails here, before any task starts.
+   *
+   * @throws io.convoy.conf.ConfigException when that backend is missing or cannot train the architecture
+   */
   public static Replica initialize(ModelSpec spec, long seed) {
     Network net = ModelZoo.configuration(spec, seed).create();
     net.init(null);
-    return new Replica(spec, Backends.attach(spec, net));
+    Replica replica = new Replica(spec, net);
+    replica.training();
+    return replica;
   }
 
-  /** A new network holding {@code parameters}; no random number is drawn. */
+  /**
+   * A new network holding {@code parameters}; no random number is drawn. The backend
+   * {@code model.backend} names is attached on the first training call ({@link #fit},
+   * {@link #computeGradient}, {@link #applyGradient}), never for {@link #predict} or {@link #save}:
+   * a model trained with libtorch evaluates and predicts with DL4J alone.
+   */
   public static Replica withParameters(ModelSpec spec, float[] parameters) {
     Network net = ModelZoo.configuration(spec, 0L).create();
     net.init(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
-    return new Replica(spec, Backends.attach(spec, net));
+    return new Replica(spec, net);
   }
 
   public ModelSpec spec() {
@@ -171,9 +186,10 @@ public final class Replica {
    * @return the minibatch loss before the step (mean loss plus weight-decay term)
    */
   public double fit(float[] features, int[] labels, int n) {
+    Network trainer = training();
     applyLearningRate();
-    net.fit(features(features, n), oneHot(labels, n));
-    return net.score();
+    trainer.fit(features(features, n), oneHot(labels, n));
+    return trainer.score();
   }
 
   /**
@@ -194,7 +210,7 @@ public final class Replica {
 
   /** {@link #computeGradient(float[], int[], int, float[])} into {@code out[offset .. offset + numParameters()]}. */
   public double computeGradient(float[] features, int[] labels, int n, float[] out, int offset) {
-    net.computeGradientAndScore(features(features, n), oneHot(labels, n));
+    training().computeGradientAndScore(features(features, n), oneHot(labels, n));
     FloatCopy.read(net.gradientView(), out, offset);
     for (long[] r : undividedRanges) {
       for (int i = (int) r[0]; i < r[1]; i++) {
@@ -220,6 +236,7 @@ public final class Replica {
    * which is left unchanged. Copies it once, straight into DL4J's gradient view.
    */
   public void applyGradient(float[] sum, int offset, int examples) {
+    training();
     if (!net.hasGradient()) {
       // DL4J builds its per-layer gradient views on the first backward pass; run one on a
       // blank example so that the updater below sees the standard gradient layout. That pass
@@ -263,6 +280,18 @@ public final class Replica {
   /** Writes DL4J's ModelSerializer format, loadable by plain DL4J (see {@code optimizer.name}). */
   public void save(OutputStream out, boolean withUpdaterState) throws IOException {
     net.save(out, withUpdaterState);
+  }
+
+  /**
+   * The network that trains: DL4J's, or DL4J's with the training pass of the backend
+   * {@code model.backend} names, attached on the first call (see {@link #withParameters}).
+   */
+  private Network training() {
+    if (!backendAttached) {
+      net = Backends.attach(spec, net);
+      backendAttached = true;
+    }
+    return net;
   }
 
   /** Sets the current rate on every updater configuration the network's updaters read. */

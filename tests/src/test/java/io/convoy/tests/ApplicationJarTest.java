@@ -3,16 +3,21 @@ package io.convoy.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The application jar ({@code submit/target/convoy-app.jar}) as {@code submit/convoy} runs it, with
  * the assembled Spark's jars beside it: it carries module {@code bench}, whose command the driver
- * finds through ServiceLoader, so {@code convoy bench ...} works from the launcher as before.
+ * finds through ServiceLoader, so {@code convoy bench ...} works from the launcher as before, and
+ * module {@code torch} with libtorch's natives, which {@code model.backend = libtorch} finds the same way.
  */
 class ApplicationJarTest {
   @TempDir Path dir;
@@ -27,6 +32,21 @@ class ApplicationJarTest {
       String step = run(jvms, "bench-step-help", "bench", "step", "--help");
       assertTrue(step.contains("Usage: convoy bench step"), step);
       assertTrue(step.contains("--arch"), step);
+    }
+  }
+
+  @Test
+  void theApplicationJarCarriesTheLibtorchBackendAndItsNatives() throws Exception {
+    try (ZipFile jar = new ZipFile(LocalCluster.APP_JAR.toFile())) {
+      ZipEntry services = jar.getEntry("META-INF/services/io.convoy.model.GradientBackend");
+      assertTrue(services != null, "no GradientBackend services file in " + LocalCluster.APP_JAR);
+      try (InputStream in = jar.getInputStream(services)) {
+        String listed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(listed.contains("io.convoy.torch.LibtorchBackend"), listed);
+      }
+      for (String lib : List.of("libtorch_cpu.so", "libjnitorch.so", "libc10.so")) {
+        assertTrue(jar.getEntry("org/bytedeco/pytorch/linux-x86_64/" + lib) != null, lib);
+      }
     }
   }
 

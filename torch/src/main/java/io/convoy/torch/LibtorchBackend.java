@@ -18,6 +18,7 @@ public final class LibtorchBackend implements GradientBackend {
 
   @Override
   public GradientEngine engine(String arch, ComputationGraph graph) {
+    TorchNatives.load();
     return new TorchGradientEngine(TorchGraph.of(arch, graph));
   }
 }

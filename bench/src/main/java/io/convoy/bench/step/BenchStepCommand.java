@@ -6,12 +6,14 @@ import io.convoy.driver.common.UsageException;
 import io.convoy.driver.metrics.MetricsLog;
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.model.InputShape;
+import io.convoy.conf.BackendName;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.ModelZoo;
 import io.convoy.model.NativeVariant;
 import io.convoy.model.TrainingPlan;
 import io.convoy.worker.replica.NativeThreads;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -88,6 +90,11 @@ public final class BenchStepCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "weights and inputs (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--backend", defaultValue = "dl4j", paramLabel = "NAME",
+      description = "what computes the gradients (model.backend): dl4j or libtorch (the ResNets; no per-layer "
+          + "table, which drives DL4J's layers) (default: ${DEFAULT-VALUE})")
+  String backend;
+
   @Override
   public Integer call() {
     ModelSpec model = modelSpec();
@@ -96,9 +103,9 @@ public final class BenchStepCommand implements Callable<Integer> {
     StepReport report = new StepTimer(model, settings).run();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(MetricsLog.toJson(StepReportFormat.json(report, threads, perLayer)));
+      out.println(MetricsLog.toJson(StepReportFormat.json(report, backend, threads, perLayer)));
     } else {
-      out.print(StepReportFormat.text(report, threads, NativeVariant.loaded(), perLayer));
+      out.print(StepReportFormat.text(report, backend, threads, NativeVariant.loaded(), perLayer));
     }
     out.flush();
     return ExitStatus.OK;
@@ -122,9 +129,16 @@ public final class BenchStepCommand implements Callable<Integer> {
     int outputs = classes == null ? (Math.max(shape.height(), shape.width()) <= 64 ? 10 : 1000) : classes;
     positive("--classes", outputs, "a positive number of classes");
     positive("--threads", threads, "at least 1 native thread");
+    if (Arrays.stream(BackendName.values()).noneMatch(b -> b.configName().equals(backend))) {
+      throw new UsageException("--backend " + backend + ": expected dl4j or libtorch");
+    }
+    if (perLayer && !backend.equals(BackendName.DL4J.configName())) {
+      throw new UsageException("--per-layer with --backend " + backend + ": the per-layer table drives DL4J's "
+          + "layers; expected --backend dl4j");
+    }
     // The project's default recipe: Nesterov SGD, momentum 0.9, weight decay 5e-4, at a small constant rate.
     ConvoyConfig config = ConfigLoader.load(null, List.of("model.arch=" + arch, "optimizer.name=nesterov",
-        "optimizer.lr=0.01", "optimizer.momentum=0.9"));
+        "optimizer.lr=0.01", "optimizer.momentum=0.9", "model.backend=" + backend));
     return new ModelSpec(config.model(), shape, outputs, config.optimizer(), TrainingPlan.SINGLE);
   }
 
@@ -133,7 +147,9 @@ public final class BenchStepCommand implements Callable<Integer> {
     atLeast("--warmup", warmup, 0, "0 or more steps");
     atLeast("--steps", steps, 0, "0 (about 1 s per round) or more steps per round");
     atLeast("--layer-rounds", layerRounds, 0, "0 (no per-layer times) or more");
-    return new StepTimer.Settings(batch, warmup, rounds, steps, layerRounds, seed);
+    // The layer-by-layer pass drives DL4J's layers: it says nothing of another backend's step.
+    int layers = backend.equals(BackendName.DL4J.configName()) ? layerRounds : 0;
+    return new StepTimer.Settings(batch, warmup, rounds, steps, layers, seed);
   }
 
   private static void positive(String option, int value, String accepted) {

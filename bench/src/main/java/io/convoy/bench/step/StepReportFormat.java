@@ -13,10 +13,10 @@ import java.util.Map;
 final class StepReportFormat {
   private StepReportFormat() {}
 
-  static String text(StepReport r, int threads, String natives, boolean perLayer) {
+  static String text(StepReport r, String backend, int threads, String natives, boolean perLayer) {
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "convoy bench step: %s, input %s, %d classes, batch %d, %d thread(s), %s%n",
-        r.arch(), r.input(), r.classes(), r.batch(), threads, natives));
+    s.append(String.format(Locale.ROOT, "convoy bench step: %s, input %s, %d classes, batch %d, %d thread(s), "
+        + "backend %s, %s%n", r.arch(), r.input(), r.classes(), r.batch(), threads, backend, natives));
     s.append(String.format(Locale.ROOT, "parameters %,d; forward %.3f GFLOPs per image (training ~3x)%n",
         r.params(), r.flopsPerImage() / 1e9));
     s.append(String.format(Locale.ROOT, "%.1f images/s, %.2f ms per step (median of %d rounds of %d steps; "
@@ -50,14 +50,15 @@ final class StepReportFormat {
   }
 
   /**
-   * {@code framework, arch, input, classes, batch, threads, params, images_per_sec, ms_per_step} (median),
+   * {@code framework, backend, arch, input, classes, batch, threads, params, images_per_sec, ms_per_step} (median),
    * {@code ms_per_step_min, ms_per_step_max, rounds, steps_per_round, round_ms, flops_per_image, gflops,
    * layer_sum_ms, types} ({@code {kind: {count, forward_ms, backward_ms, total_ms}}}, the update's time as its
    * backward) and, with {@code perLayer}, {@code layers}.
    */
-  static Map<String, Object> json(StepReport r, int threads, boolean perLayer) {
+  static Map<String, Object> json(StepReport r, String backend, int threads, boolean perLayer) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("framework", "convoy");
+    m.put("backend", backend);
     m.put("arch", r.arch());
     m.put("input", r.input().toString());
     m.put("classes", r.classes());

@@ -36,6 +36,10 @@ public final class SparkContexts {
         .setIfMissing("spark.locality.wait", "0")
         .setIfMissing("spark.ui.showConsoleProgress", "false")
         .setIfMissing("spark.executorEnv.OMP_NUM_THREADS", threads)
+        // libnd4j's thread pool, sized when it loads (else from OMP_NUM_THREADS): room for every
+        // replica of an executor; each operation takes threads-per-worker of it (NativeThreads)
+        .setIfMissing("spark.executorEnv.SD_MAX_THREADS", String.valueOf(Math.max(
+            config.cluster().threadsPerWorker(), conf.getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()))))
         .setIfMissing("spark.task.maxFailures", "4")
         // Round results (parameters and updater state) are megabytes: return them with the
         // task's status message instead of a block-manager round trip (Spark caps this at

@@ -28,6 +28,7 @@ public final class RunEvents {
     return event("start",
         "master", master, "engine", training.engine().configName(),
         "transport", transport.configName(), "workers", training.workers(), "arch", spec.arch(),
+        "backend", spec.model().backend().configName(),
         "parameters", parameters, "classes", spec.classes(),
         "train_images", trainImages, "val_images", valImages,
         "skipped_files", skippedFiles, "batch_size", training.batchSize(), "mode", averaging.mode().configName(),

@@ -7,8 +7,9 @@ import java.util.concurrent.Future;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Splits a pass over planes into parts that run in parallel, as many as ND4J may use threads
- * ({@code Nd4j.getEnvironment().maxThreads()}, which convoy sets per replica), and only where
+ * Splits a pass over planes into parts that run in parallel, as many as one ND4J operation may use
+ * threads ({@code Nd4j.getEnvironment().maxMasterThreads()}, which convoy sets per replica; not
+ * {@code maxThreads()}, the size of libnd4j's pool, fixed when it loads), and only where
  * each part has enough work to pay for handing it to another thread.
  */
 final class PlaneTasks {
@@ -31,7 +32,7 @@ final class PlaneTasks {
 
   /** How many parts a pass over {@code planes} planes of {@code hw} floats is split into. */
   static int parts(int planes, int hw, int maxParts) {
-    int threads = Math.max(1, Math.min(Nd4j.getEnvironment().maxThreads(), maxParts));
+    int threads = Math.max(1, Math.min(Nd4j.getEnvironment().maxMasterThreads(), maxParts));
     long byWork = Math.max(1, (long) planes * hw / MIN_FLOATS_PER_PART);
     return (int) Math.min(Math.min(threads, byWork), planes);
   }

@@ -5,26 +5,46 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * Caps ND4J's linear-algebra threads per replica ({@code cluster.threads-per-worker}) so that
- * workers x threads does not oversubscribe the cores; ND4J would otherwise take every core
- * for each replica. The launcher also sets OMP_NUM_THREADS for the same reason.
+ * Caps a replica's native threads ({@code cluster.threads-per-worker}) so that workers x threads
+ * does not oversubscribe the cores. Three pools run a replica's work, each set its own way:
+ * <ul>
+ *   <li>libnd4j's own operations (element-wise, reductions, im2col, ...) run on its thread pool,
+ *       at most {@code Environment.maxMasterThreads} threads per operation. The pool's size
+ *       ({@code Environment.maxThreads}) is fixed when libnd4j loads: {@code SD_MAX_THREADS},
+ *       else {@code OMP_NUM_THREADS}, else the cores. In DL4J 1.0.0-M2 {@code setMaxThreads}
+ *       does nothing and {@code setMaxMasterThreads} cannot go above the pool, so under the
+ *       launchers' {@code OMP_NUM_THREADS=1} alone every operation ran on one thread whatever
+ *       this asked for: the launchers, surefire and {@code spark.executorEnv} set
+ *       {@code SD_MAX_THREADS} to the cores (see {@link #poolSize()});</li>
+ *   <li>OpenBLAS (dense layers, ND4J's gemm) keeps a thread count of its own, which ND4J sets
+ *       to every core when it loads and which {@code OMP_NUM_THREADS} does not reach;</li>
+ *   <li>OpenMP's team size, which oneDNN's convolutions run with: per thread, see {@link #limit}.</li>
+ * </ul>
  */
 public final class NativeThreads {
   private static volatile int applied;
 
   private NativeThreads() {}
 
-  /**
-   * ND4J's own threads and its BLAS library's: OpenBLAS keeps a thread count of its own, which
-   * ND4J sets to every core when it loads (OMP_NUM_THREADS does not reach it), so without this
-   * each replica's dense layers used every core.
-   */
+  /** libnd4j's and OpenBLAS's threads per operation (process-wide), and OpenMP's on this thread. */
   public static void apply(int threads) {
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
-    Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.factory().blas().setMaxThreads(threads);
     openMp(threads);
     applied = threads;
+  }
+
+  /**
+   * The size of libnd4j's thread pool, fixed when it loaded: the most threads one operation can
+   * get, whatever {@link #apply} asks for.
+   */
+  public static int poolSize() {
+    return Nd4j.getEnvironment().maxThreads();
+  }
+
+  /** The threads one libnd4j operation runs on: {@link #apply}'s count, capped by {@link #poolSize()}. */
+  public static int operationThreads() {
+    return Nd4j.getEnvironment().maxMasterThreads();
   }
 
   /**
