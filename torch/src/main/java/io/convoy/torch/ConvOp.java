@@ -27,6 +27,8 @@ final class ConvOp implements TorchOp {
   private final long[] stride;
   private final long[] padding;
   private final UnaryOperator<Tensor> activation;
+  /** An unpadded 1x1 convolution, run as a matrix product. */
+  private final boolean pointwise;
 
   ConvOp(String name, Layer layer, ConvolutionLayer conf, UnaryOperator<Tensor> activation) {
     this.name = name;
@@ -36,6 +38,7 @@ final class ConvOp implements TorchOp {
     this.stride = longs(conf.getStride());
     this.padding = longs(conf.getPadding());
     this.activation = activation;
+    this.pointwise = weightShape[2] == 1 && weightShape[3] == 1 && padding[0] == 0 && padding[1] == 0;
   }
 
   @Override
@@ -44,15 +47,11 @@ final class ConvOp implements TorchOp {
     TensorOptional b = bias ? new TensorOptional(pass.param(name, "b", layer.getParam("b"), weightShape[0]))
         : new TensorOptional();
     Tensor x = inputs.get(0);
-    Tensor y = pointwise() ? pointwise(x, w) : torch.conv2d(x, w, b, stride, padding, new long[] {1, 1}, 1);
-    if (pointwise() && bias) {
+    Tensor y = pointwise ? pointwise(x, w) : torch.conv2d(x, w, b, stride, padding, new long[] {1, 1}, 1);
+    if (pointwise && bias) {
       y = y.add(b.get().reshape(1, weightShape[0], 1, 1));
     }
     return activation.apply(y);
-  }
-
-  private boolean pointwise() {
-    return weightShape[2] == 1 && weightShape[3] == 1 && padding[0] == 0 && padding[1] == 0;
   }
 
   /** {@code y[n, o, h, w] = sum_c W[o, c] x[n, c, h * s, w * s]}: a 1x1 convolution without padding. */
