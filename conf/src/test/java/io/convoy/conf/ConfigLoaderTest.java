@@ -102,6 +102,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void backendIsAutoByDefaultAndLibtorchNeedsConvoysEngine() {
+    assertEquals(BackendName.AUTO, ConfigLoader.load(null, List.of()).model().backend());
+    assertEquals(BackendName.DL4J, ConfigLoader.load(null, List.of("model.backend=dl4j")).model().backend());
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(null,
+        List.of("model.backend=libtorch", "training.engine=dl4j-paramavg")));
+    ConfigProblem p = e.problems().get(0);
+    assertEquals("model.backend", p.key());
+    assertEquals("libtorch with training.engine = dl4j-paramavg", p.found());
+    assertTrue(p.allowed().contains("dl4j or auto"), p.allowed());
+    ConfigLoader.load(null, List.of("training.engine=dl4j-paramavg")); // auto: DL4J then
+  }
+
+  @Test
   void pipelineOperationsAreChecked() {
     assertProblem("pipeline.train=[resize, blur]", "pipeline.train[1]", "blur", "random-resized-crop");
     assertProblem("pipeline.train=[{op = resize, size = -3}]", "pipeline.train[0].size", "-3", "positive");

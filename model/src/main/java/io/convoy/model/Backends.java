@@ -2,25 +2,43 @@ package io.convoy.model;
 
 import io.convoy.conf.BackendName;
 import io.convoy.conf.ConfigException;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
-/** Puts the backend {@code model.backend} names in charge of a new network's gradients. */
+/** Puts the backend {@code model.backend} names (or {@code auto} chooses) in charge of a new network's gradients. */
 final class Backends {
   private Backends() {}
 
+  /** A network with its training pass, and which backend computes it and why. */
+  record Attached(Network network, BackendChoice choice) {}
+
   /**
-   * {@code net} itself for dl4j; else {@code net} with its training pass computed by the named
-   * {@link GradientBackend}.
+   * {@code net} itself for dl4j; else {@code net} with its training pass computed by the chosen
+   * {@link GradientBackend}. Under {@code auto}, a network libtorch cannot replay exactly trains on
+   * DL4J, saying why.
    *
-   * @throws ConfigException when the backend is not on the class path or cannot train the architecture
+   * @throws ConfigException when the named backend is not on the class path or cannot train the architecture
    */
-  static Network attach(ModelSpec spec, Network net) {
-    BackendName name = spec.model().backend();
-    if (name == BackendName.DL4J) {
-      return net;
+  static Attached attach(ModelSpec spec, Network net) {
+    BackendChoice choice = BackendChoice.of(spec);
+    if (choice.backend() == BackendName.DL4J) {
+      return new Attached(net, choice);
     }
-    GradientBackend backend = find(name);
+    try {
+      return new Attached(engine(spec, net, choice.backend()), choice);
+    } catch (ConfigException e) {
+      if (spec.model().backend() != BackendName.AUTO) {
+        throw e;
+      }
+      return new Attached(net, BackendChoice.fallback(e.getMessage()));
+    }
+  }
+
+  private static Network engine(ModelSpec spec, Network net, BackendName name) {
+    GradientBackend backend = find(name).orElseThrow(() -> new ConfigException("model.backend", name.configName()
+        + " (no " + GradientBackend.class.getName() + " named so on the class path)", "dl4j, or libtorch with the "
+        + "convoy-torch jar (module torch) and its libtorch natives on the class path"));
     if (!(net.dl4j() instanceof ComputationGraph graph)) {
       throw new ConfigException("model.backend", name.configName() + " with model.arch = " + spec.arch()
           + " (a layer stack, not a graph)", name.configName() + " trains " + backend.supports()
@@ -29,14 +47,13 @@ final class Backends {
     return new EngineNetwork(net, backend.engine(spec.arch(), graph));
   }
 
-  private static GradientBackend find(BackendName name) {
+  /** The backend of the class path that {@code model.backend = name} selects, if there is one. */
+  static Optional<GradientBackend> find(BackendName name) {
     for (GradientBackend b : ServiceLoader.load(GradientBackend.class)) {
       if (b.name().equals(name.configName())) {
-        return b;
+        return Optional.of(b);
       }
     }
-    throw new ConfigException("model.backend", name.configName() + " (no " + GradientBackend.class.getName()
-        + " named so on the class path)", "dl4j, or libtorch with the convoy-torch jar (module torch) "
-        + "and its libtorch natives on the class path");
+    return Optional.empty();
   }
 }

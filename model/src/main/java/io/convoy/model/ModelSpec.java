@@ -25,4 +25,9 @@ public record ModelSpec(ModelConfig model, InputShape input, int classes, Optimi
   public String arch() {
     return model.arch();
   }
+
+  /** The same network, its gradients computed by {@code backend} (a run pins auto's choice so). */
+  public ModelSpec withBackend(io.convoy.conf.BackendName backend) {
+    return new ModelSpec(model.withBackend(backend), input, classes, optimizer, plan);
+  }
 }

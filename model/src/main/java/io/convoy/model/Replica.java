@@ -34,7 +34,8 @@ public final class Replica {
   private final ModelSpec spec;
   /** DL4J's network; after {@link #training()}, the same network with the backend's training pass. */
   private Network net;
-  private boolean backendAttached;
+  /** Which backend trains this replica and why; null until attached (see {@link #training()}). */
+  private BackendChoice backend;
   private final LearningRateSchedule schedule;
   /** The flattened ranges [start, end) whose "gradient" is an update DL4J does not divide by the batch. */
   private final long[][] undividedRanges;
@@ -80,6 +81,17 @@ public final class Replica {
 
   public ModelSpec spec() {
     return spec;
+  }
+
+  /**
+   * The backend that computes this replica's gradients, and why ({@code model.backend = auto}
+   * resolved): attaches it if no training call has yet.
+   *
+   * @throws io.convoy.conf.ConfigException when the configured backend is missing or cannot train the architecture
+   */
+  public BackendChoice backend() {
+    training();
+    return backend;
   }
 
   /**
@@ -237,15 +249,8 @@ public final class Replica {
    */
   public void applyGradient(float[] sum, int offset, int examples) {
     training();
-    if (!net.hasGradient()) {
-      // DL4J builds its per-layer gradient views on the first backward pass; run one on a
-      // blank example so that the updater below sees the standard gradient layout. That pass
-      // ends in clear(), which drops DL4J's updater: keep the optimizer state across it (a run
-      // resumed from a checkpoint sets it before the first step).
-      float[] state = updaterState();
-      computeGradient(new float[spec.input().length()], new int[1], 1, new float[numParameters()]);
-      setUpdaterState(state);
-    }
+    // DL4J lays out its gradient views on its first backward pass; this replica may have run none.
+    GradientLayout.ensure(net.dl4j());
     INDArray view = net.gradientView();
     FloatCopy.write(sum, offset, view);
     if (undividedRanges.length > 0) {
@@ -287,9 +292,10 @@ public final class Replica {
    * {@code model.backend} names, attached on the first call (see {@link #withParameters}).
    */
   private Network training() {
-    if (!backendAttached) {
-      net = Backends.attach(spec, net);
-      backendAttached = true;
+    if (backend == null) {
+      Backends.Attached attached = Backends.attach(spec, net);
+      net = attached.network();
+      backend = attached.choice();
     }
     return net;
   }

@@ -1,6 +1,7 @@
 package io.convoy.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * model.backend without its module (this module's tests never have convoy-torch on the class
- * path): training is one configuration error saying what to put there; inference needs DL4J only.
+ * path): libtorch named is one configuration error saying what to put there, auto trains on DL4J
+ * saying why; inference needs DL4J only.
  */
 class BackendsTest {
   private static final InputShape INPUT = new InputShape(8, 8, 3);
@@ -23,6 +25,26 @@ class BackendsTest {
   private static ModelSpec spec(BackendName backend) {
     return new ModelSpec(new ModelConfig("resnet20", 2).withBackend(backend), INPUT, 2,
         new OptimizerConfig(OptimizerName.SGD, 0.1, 0, 0), TrainingPlan.SINGLE);
+  }
+
+  @Test
+  void autoTrainsOnDl4jWithoutConvoyTorchAndSaysWhy() {
+    BackendChoice resnet = Replica.initialize(spec(BackendName.AUTO), 1).backend();
+    assertEquals(BackendName.DL4J, resnet.backend());
+    assertTrue(resnet.reason().contains("auto") && resnet.reason().contains("not on the class path"), resnet.reason());
+    ModelSpec lenet = new ModelSpec(new ModelConfig("lenet", 2), new InputShape(28, 28, 1), 2,
+        new OptimizerConfig(OptimizerName.SGD, 0.1, 0, 0), TrainingPlan.SINGLE);
+    assertEquals(BackendName.AUTO, lenet.model().backend(), "auto is the default");
+    BackendChoice stack = Replica.initialize(lenet, 1).backend();
+    assertEquals(BackendName.DL4J, stack.backend());
+    assertTrue(stack.reason().contains("not measured faster") && stack.reason().contains("lenet"), stack.reason());
+  }
+
+  @Test
+  void anExplicitBackendIsTheChoice() {
+    BackendChoice dl4j = Replica.initialize(spec(BackendName.DL4J), 1).backend();
+    assertEquals(new BackendChoice(BackendName.DL4J, "model.backend = dl4j"), dl4j);
+    assertThrows(IllegalArgumentException.class, () -> new BackendChoice(BackendName.AUTO, "x"));
   }
 
   @Test

@@ -41,6 +41,11 @@ public final class SparkContexts {
         .setIfMissing("spark.executorEnv.SD_MAX_THREADS", String.valueOf(Math.max(
             config.cluster().threadsPerWorker(), conf.getInt("spark.executor.cores", Runtime.getRuntime().availableProcessors()))))
         .setIfMissing("spark.task.maxFailures", "4")
+        // glibc's allocator keeping what it frees, as the launchers set it (see submit/convoy):
+        // otherwise each step faults its large tensors in again, page by page.
+        .setIfMissing("spark.executorEnv.MALLOC_ARENA_MAX", "1")
+        .setIfMissing("spark.executorEnv.MALLOC_MMAP_MAX_", "0")
+        .setIfMissing("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", "68719476736")
         // Round results (parameters and updater state) are megabytes: return them with the
         // task's status message instead of a block-manager round trip (Spark caps this at
         // spark.rpc.message.maxSize).

@@ -6,6 +6,7 @@ import io.convoy.conf.ConvoyConfig;
 import io.convoy.conf.TransportName;
 import io.convoy.driver.engine.EpochStats;
 import io.convoy.driver.engine.RoundStats;
+import io.convoy.model.BackendChoice;
 import io.convoy.model.ModelSpec;
 import io.convoy.worker.replica.EvalResult;
 import io.convoy.worker.replica.RoundTimings;
@@ -22,13 +23,13 @@ public final class RunEvents {
 
   /** What the run is: the first line of a fresh run's metrics. */
   public static Map<String, Object> start(ConvoyConfig config, String master, TransportName transport, ModelSpec spec,
-      int parameters, int trainImages, int valImages, int skippedFiles, int frequency, String nativeBuild) {
+      BackendChoice backend, int parameters, int trainImages, int valImages, int skippedFiles, int frequency, String nativeBuild) {
     var training = config.training();
     var averaging = training.averaging();
     return event("start",
         "master", master, "engine", training.engine().configName(),
         "transport", transport.configName(), "workers", training.workers(), "arch", spec.arch(),
-        "backend", spec.model().backend().configName(),
+        "backend", backend.backend().configName(), "backend_reason", backend.reason(),
         "parameters", parameters, "classes", spec.classes(),
         "train_images", trainImages, "val_images", valImages,
         "skipped_files", skippedFiles, "batch_size", training.batchSize(), "mode", averaging.mode().configName(),

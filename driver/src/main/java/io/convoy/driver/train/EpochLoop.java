@@ -19,6 +19,7 @@ import io.convoy.driver.engine.TrainingEngine;
 import io.convoy.driver.metrics.MetricsLog;
 import io.convoy.driver.metrics.RunEvents;
 import io.convoy.driver.modelzip.ModelZip;
+import io.convoy.model.BackendChoice;
 import io.convoy.model.EarlyStopping;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.NativeVariant;
@@ -40,7 +41,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 final class EpochLoop {
   /** What the loop works with, as the run set it up. */
   record Setup(ConvoyConfig config, JavaSparkContext sc, OutputDir out, DatasetPlan plan, ModelSpec spec,
-      TrainingEngine engine, Evaluation evaluation, Evaluation trainEvaluation, int roundsPerEpoch,
+      BackendChoice backend, TrainingEngine engine, Evaluation evaluation, Evaluation trainEvaluation, int roundsPerEpoch,
       List<SkippedFile> skipped, Checkpoint resumed) {}
 
   private final Setup run;
@@ -111,7 +112,7 @@ final class EpochLoop {
     if (run.resumed() != null) {
       Resume.continueMetrics(metrics, run.resumed(), console);
     } else {
-      metrics.write(RunEvents.start(config, sc.master(), engine.transport(), spec, parameters,
+      metrics.write(RunEvents.start(config, sc.master(), engine.transport(), spec, run.backend(), parameters,
           run.plan().train().samples().size(), run.plan().val().samples().size(), run.skipped().size(), k,
           nativeBuild));
     }
@@ -122,6 +123,8 @@ final class EpochLoop {
         averaging.updaterState().configName(),
         training.engine().configName() + (engine.transport() == TransportName.ALLREDUCE ? " over ring allreduce" : ""),
         nativeBuild);
+    console.printf("convoy: gradients computed by %s (%s)%n", spec.model().backend().configName(),
+        run.backend().reason());
     // Local replicas train in this JVM: say once that the CUDA build is on the CPU here (cluster
     // executors given a GPU refuse to, see GpuBinding).
     String cudaFallback = sc.isLocal() ? NativeVariant.cudaFallback() : null;

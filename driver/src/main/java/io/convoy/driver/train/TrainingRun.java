@@ -1,8 +1,10 @@
 package io.convoy.driver.train;
 
+import io.convoy.conf.BackendName;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConfigRenderer;
 import io.convoy.conf.ConvoyConfig;
+import io.convoy.conf.EngineName;
 import io.convoy.driver.checkpoint.Checkpoint;
 import io.convoy.driver.checkpoint.CheckpointStore;
 import io.convoy.driver.checkpoint.Checkpointing;
@@ -21,6 +23,7 @@ import io.convoy.driver.engine.TrainingEngine;
 import io.convoy.driver.engine.TrainingEngines;
 import io.convoy.driver.metrics.MetricsLog;
 import io.convoy.driver.report.ReportWriter;
+import io.convoy.model.BackendChoice;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.dataset.Sample;
@@ -146,15 +149,21 @@ public final class TrainingRun {
     int epochLength = trainShards.stream().mapToInt(List::size).max().orElseThrow();
     BatchSchedule schedule = new BatchSchedule(seed, epochLength, config.training().batchSize(),
         config.training().epochs());
-    ModelSpec spec = ModelSpecs.of(config, classes, workers, schedule.batchesPerEpoch());
+    ModelSpec configured = ModelSpecs.of(config, classes, workers, schedule.batchesPerEpoch());
     if (config.cluster().memoryCheck()) {
-      MemoryCheck.require(sc.getConf(), spec, config.training().batchSize());
+      MemoryCheck.require(sc.getConf(), configured, config.training().batchSize());
     }
+    // model.backend = auto chooses here, once: every replica of the run trains on its choice.
+    boolean dl4jSpark = config.training().engine() == EngineName.DL4J_PARAMAVG;
+    Replica initial = Replica.initialize(dl4jSpark ? configured.withBackend(BackendName.DL4J) : configured, seed);
+    BackendChoice backend = dl4jSpark
+        ? new BackendChoice(BackendName.DL4J, "training.engine = dl4j-paramavg trains DL4J's own layers")
+        : initial.backend();
+    ModelSpec spec = configured.withBackend(backend.backend());
     WorkerSettings settings = new WorkerSettings(UUID.randomUUID().toString(),
         config.cluster().threadsPerWorker(), config.cluster().loaderThreads(), config.training().prefetchBatches(),
         config.cluster().decodedCacheMb() * 1024L * 1024L);
-    TrainingEngine engine = TrainingEngines.create(config, sc, trainRdd, spec, schedule,
-        Replica.initialize(spec, seed), settings, console);
+    TrainingEngine engine = TrainingEngines.create(config, sc, trainRdd, spec, schedule, initial, settings, console);
     if (resumed != null) {
       Resume.restore(engine, resumed);
     }
@@ -171,7 +180,8 @@ public final class TrainingRun {
       Checkpointing checkpoints = new Checkpointing(new CheckpointStore(
           config.checkpoint().resolvedDir(config.output().dir()), hadoop), config, spec, plan.classes(), dataset,
           metrics, console, engine, sc.getConf());
-      EpochLoop.Setup setup = new EpochLoop.Setup(config, sc, out, plan, spec, engine, evaluation, trainEvaluation,
+      EpochLoop.Setup setup = new EpochLoop.Setup(config, sc, out, plan, spec, backend, engine, evaluation,
+          trainEvaluation,
           roundsPerEpoch, skipped, resumed);
       summary = new EpochLoop(setup, metrics, checkpoints, taskTimes, console, progressMode).run(wallStart);
     } finally {

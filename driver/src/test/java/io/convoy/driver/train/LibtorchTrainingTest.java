@@ -34,7 +34,9 @@ class LibtorchTrainingTest {
     SyntheticDataset.generate(new ShapesSpec(2, 12, 4, 16, "png", 3), data);
     ConvoyRun.Result train = ConvoyRun.run("train", "--set", "data.train=" + data.resolve("train"),
         "--set", "data.val=" + data.resolve("val"), "--set", "data.image-size=16", "--set", "model.arch=resnet20",
-        "--set", "model.backend=libtorch", "--set", "training.epochs=1", "--set", "training.batch-size=4",
+        // over jobs named, over allreduce chosen by model.backend = auto, the default
+        "--set", "model.backend=" + (transport.equals("jobs") ? "libtorch" : "auto"),
+        "--set", "training.epochs=1", "--set", "training.batch-size=4",
         "--set", "training.workers=2", "--set", "training.transport=" + transport,
         "--set", "output.report=false", "--out", run.toString(), "--master", "local[2]");
     assertEquals(0, train.status(), train.stderr());
@@ -43,6 +45,9 @@ class LibtorchTrainingTest {
     JsonNode start = JSON.readTree(metrics.get(0));
     assertEquals("start", start.path("event").asText(), metrics.get(0));
     assertEquals("libtorch", start.path("backend").asText(), metrics.get(0));
+    assertTrue(start.path("backend_reason").asText().startsWith(transport.equals("jobs") ? "model.backend = libtorch"
+        : "model.backend = auto: libtorch is measured faster"), metrics.get(0));
+    assertTrue(train.stdout().contains("gradients computed by libtorch"), train.stdout());
     assertEquals(transport, start.path("transport").asText(), metrics.get(0));
     JsonNode last = JSON.readTree(metrics.get(metrics.size() - 1));
     assertEquals("final", last.path("event").asText(), metrics.get(metrics.size() - 1));
