@@ -35,12 +35,8 @@ final class EngineNetwork implements Network {
 
   @Override
   public void computeGradientAndScore(INDArray features, INDArray labels) {
-    if (!dl4j.hasGradient()) {
-      // DL4J lays out its gradient view and the per-layer Gradient its updater walks on its first
-      // backward pass; one DL4J pass (reads the parameters, changes none) builds them, once.
-      dl4j.computeGradientAndScore(features, labels);
-      dl4j.clear();
-    }
+    // DL4J lays out its gradient views on its first backward pass, which this network never runs.
+    GradientLayout.ensure(dl4j.dl4j());
     score = engine.computeGradientAndScore(features, labels);
   }
 
