@@ -3,7 +3,6 @@ package io.convoy.model;
 import io.convoy.conf.BackendName;
 import io.convoy.conf.ConfigException;
 import java.util.ServiceLoader;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /** Puts the backend {@code model.backend} names in charge of a new network's gradients. */
 final class Backends {
@@ -20,13 +19,8 @@ final class Backends {
     if (name == BackendName.DL4J) {
       return net;
     }
-    GradientBackend backend = find(name);
-    if (!(net.dl4j() instanceof ComputationGraph graph)) {
-      throw new ConfigException("model.backend", name.configName() + " with model.arch = " + spec.arch()
-          + " (a layer stack, not a graph)", name.configName() + " trains " + backend.supports()
-          + "; dl4j trains every architecture");
-    }
-    return new EngineNetwork(net, backend.engine(spec.arch(), graph));
+    // Stacks and graphs alike: the backend says which layers it cannot replay.
+    return new EngineNetwork(net, find(name).engine(spec.arch(), net.dl4j()));
   }
 
   private static GradientBackend find(BackendName name) {

@@ -37,7 +37,10 @@ final class EngineNetwork implements Network {
   public void computeGradientAndScore(INDArray features, INDArray labels) {
     if (!dl4j.hasGradient()) {
       // DL4J lays out its gradient view and the per-layer Gradient its updater walks on its first
-      // backward pass; one DL4J pass (reads the parameters, changes none) builds them, once.
+      // backward pass; one DL4J pass (reads the parameters, changes none) builds them, once. Both
+      // kinds of network keep that Gradient's arrays as views of the flattened gradient, keyed
+      // "vertex_param" in a graph and "layerIndex_param" ("0_W") in a stack: the engine writes
+      // into them, the updater reads them. (With dropout this pass draws from ND4J's generator.)
       dl4j.computeGradientAndScore(features, labels);
       dl4j.clear();
     }

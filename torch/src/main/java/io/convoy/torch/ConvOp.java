@@ -11,7 +11,8 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 
 /**
  * DL4J's ConvolutionLayer: weights [out, in, kH, kW] in C order, which is torch's layout, an
- * optional bias, then the layer's activation. Truncate mode, as DL4J pads: floor((in + 2p - k) / s) + 1.
+ * optional bias, then the layer's activation. Padded as DL4J pads in the layer's convolution mode
+ * ({@link Window}): zeros, explicitly where Same mode pads one side more than the other.
  *
  * <p>Unpadded 1x1 convolutions (ResNet projections and bottlenecks) run as matrix products over
  * the (subsampled) input: the same sums, and libtorch's backward of them is two matrix products.
@@ -30,14 +31,15 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
  * shapes that were all right, ConvOpTest checks the choice against the reference on both sides.
  */
 final class ConvOp implements TorchOp {
+  private static final long[] NO_DILATION = {1, 1};
+
   private final String name;
   private final Layer layer;
   private final long[] weightShape;
   private final boolean bias;
-  private final long[] stride;
-  private final long[] padding;
+  private final Window window;
   private final UnaryOperator<Tensor> activation;
-  /** An unpadded 1x1 convolution, run as a matrix product. */
+  /** An unpadded 1x1 convolution, run as a matrix product (Same mode never pads a 1x1 window). */
   private final boolean pointwise;
   /** Whether {@code conv2d} (oneDNN) computes this convolution right, else {@code thnn_conv2d}. */
   private final boolean oneDnn;
@@ -47,11 +49,11 @@ final class ConvOp implements TorchOp {
     this.layer = layer;
     this.weightShape = layer.getParam("W").shape();
     this.bias = conf.hasBias();
-    this.stride = longs(conf.getStride());
-    this.padding = longs(conf.getPadding());
+    this.window = Window.of(conf.getKernelSize(), conf.getStride(), conf.getPadding(), conf.getConvolutionMode());
     this.activation = activation;
-    this.pointwise = weightShape[2] == 1 && weightShape[3] == 1 && padding[0] == 0 && padding[1] == 0;
-    this.oneDnn = oneDnnTrusted(weightShape[1], weightShape[0], stride);
+    this.pointwise = weightShape[2] == 1 && weightShape[3] == 1
+        && (window.same() || (window.padding()[0] == 0 && window.padding()[1] == 0));
+    this.oneDnn = oneDnnTrusted(weightShape[1], weightShape[0], window.stride());
   }
 
   /**
@@ -70,21 +72,33 @@ final class ConvOp implements TorchOp {
     TensorOptional b = bias ? new TensorOptional(pass.param(name, "b", layer.getParam("b"), weightShape[0]))
         : new TensorOptional();
     Tensor x = inputs.get(0);
-    Tensor y = pointwise ? pointwise(x, w) : convolve(x, w, b, stride, padding, oneDnn);
-    if (pointwise && bias) {
-      y = y.add(b.get().reshape(1, weightShape[0], 1, 1));
+    Tensor y;
+    if (pointwise) {
+      y = pointwise(x, w);
+      if (bias) {
+        y = y.add(b.get().reshape(1, weightShape[0], 1, 1));
+      }
+    } else {
+      long[] pads = window.pads(x.size(2), x.size(3));
+      long[] symmetric = Window.symmetric(pads);
+      if (symmetric == null) {
+        x = Window.pad(x, pads, 0);
+        symmetric = new long[] {0, 0};
+      }
+      y = convolve(x, w, b, window.stride(), symmetric, oneDnn);
     }
     return activation.apply(y);
   }
 
   /** A convolution through oneDNN ({@code conv2d}) or libtorch's im2col and matrix product. */
   static Tensor convolve(Tensor x, Tensor w, TensorOptional b, long[] stride, long[] padding, boolean oneDnn) {
-    return oneDnn ? torch.conv2d(x, w, b, stride, padding, new long[] {1, 1}, 1)
+    return oneDnn ? torch.conv2d(x, w, b, stride, padding, NO_DILATION, 1)
         : torch.thnn_conv2d(x, w, new long[] {w.size(2), w.size(3)}, b, stride, padding);
   }
 
   /** {@code y[n, o, h, w] = sum_c W[o, c] x[n, c, h * s, w * s]}: a 1x1 convolution without padding. */
   private Tensor pointwise(Tensor x, Tensor w) {
+    long[] stride = window.stride();
     if (stride[0] != 1) {
       x = x.slice(2, new LongOptional(0), new LongOptional(), stride[0]);
     }
@@ -96,13 +110,5 @@ final class ConvOp implements TorchOp {
     long width = x.size(3);
     Tensor y = torch.matmul(w.reshape(weightShape[0], weightShape[1]), x.reshape(n, weightShape[1], h * width));
     return y.reshape(n, weightShape[0], h, width);
-  }
-
-  static long[] longs(int[] v) {
-    long[] out = new long[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = v[i];
-    }
-    return out;
   }
 }
