@@ -64,7 +64,8 @@ final class LayerOps {
     if (dropout == null) {
       return op;
     }
-    // DL4J drops the inputs of these layers (their preOutput); others ignore a dropout setting
+    // DL4J drops these layers' inputs (BaseLayer.preOutput, ConvolutionLayer's own); what it does
+    // with dropout on batch norm, pooling or LRN was not checked, and the zoo never asks for it
     boolean drops = conf instanceof DenseLayer || conf instanceof OutputLayer || conf instanceof ConvolutionLayer;
     if (!(dropout instanceof Dropout d) || d.getPSchedule() != null || !drops) {
       throw Unsupported.of(arch, where, "a " + conf.getClass().getSimpleName() + " with " + dropout
