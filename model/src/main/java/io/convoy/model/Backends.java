@@ -4,7 +4,6 @@ import io.convoy.conf.BackendName;
 import io.convoy.conf.ConfigException;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /** Puts the backend {@code model.backend} names (or {@code auto} chooses) in charge of a new network's gradients. */
 final class Backends {
@@ -39,12 +38,8 @@ final class Backends {
     GradientBackend backend = find(name).orElseThrow(() -> new ConfigException("model.backend", name.configName()
         + " (no " + GradientBackend.class.getName() + " named so on the class path)", "dl4j, or libtorch with the "
         + "convoy-torch jar (module torch) and its libtorch natives on the class path"));
-    if (!(net.dl4j() instanceof ComputationGraph graph)) {
-      throw new ConfigException("model.backend", name.configName() + " with model.arch = " + spec.arch()
-          + " (a layer stack, not a graph)", name.configName() + " trains " + backend.supports()
-          + "; dl4j trains every architecture");
-    }
-    return new EngineNetwork(net, backend.engine(spec.arch(), graph));
+    // Stacks and graphs alike: the backend says which layers it cannot replay.
+    return new EngineNetwork(net, backend.engine(spec.arch(), net.dl4j()));
   }
 
   /** The backend of the class path that {@code model.backend = name} selects, if there is one. */

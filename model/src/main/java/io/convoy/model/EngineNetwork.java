@@ -35,7 +35,9 @@ final class EngineNetwork implements Network {
 
   @Override
   public void computeGradientAndScore(INDArray features, INDArray labels) {
-    // DL4J lays out its gradient views on its first backward pass, which this network never runs.
+    // DL4J lays out its gradient views on its first backward pass, which this network never runs:
+    // GradientLayout lays out the same ones ("vertex_param" in a graph, "layerIndex_param" in a
+    // stack), which the engine writes into and the updater reads.
     GradientLayout.ensure(dl4j.dl4j());
     score = engine.computeGradientAndScore(features, labels);
   }

@@ -1,6 +1,6 @@
 package io.convoy.model;
 
-import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.api.NeuralNetwork;
 
 /**
  * A second compute backend for training (service interface, found through
@@ -17,11 +17,13 @@ public interface GradientBackend {
   String supports();
 
   /**
-   * An engine over {@code graph}'s parameters, which it reads in place at every call.
+   * An engine over {@code network}'s parameters, which it reads in place at every call.
    *
    * @param arch the architecture's name, for error messages
-   * @throws io.convoy.conf.ConfigException when a layer or setting of {@code graph} cannot be
+   * @param network the DL4J network of either kind: a MultiLayerNetwork (layer stacks) or a
+   *     ComputationGraph
+   * @throws io.convoy.conf.ConfigException when a layer or setting of {@code network} cannot be
    *     reproduced exactly: names {@code arch}, the layer and what the backend supports
    */
-  GradientEngine engine(String arch, ComputationGraph graph);
+  GradientEngine engine(String arch, NeuralNetwork network);
 }

@@ -3,13 +3,13 @@ package io.convoy.model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Forward and backward pass of one ComputationGraph in training mode, outside DL4J (see
- * {@link GradientBackend}). Not thread-safe: one replica, one thread at a time.
+ * Forward and backward pass of one DL4J network (MultiLayerNetwork or ComputationGraph) in training
+ * mode, outside DL4J (see {@link GradientBackend}). Not thread-safe: one replica, one thread at a time.
  */
 public interface GradientEngine {
   /**
-   * Writes into the graph's flattened gradient view exactly what DL4J's
-   * {@code ComputationGraph.computeGradientAndScore} writes: gradients summed over the minibatch
+   * Writes into the network's flattened gradient view exactly what DL4J's
+   * {@code computeGradientAndScore} writes: gradients summed over the minibatch
    * (the updater divides), and each batch norm's running-statistics update in the entries of its
    * mean and variance. The view must exist (DL4J lays it out on its first backward pass).
    *

@@ -73,7 +73,7 @@ class ArchitectureTest {
   static final ArchRule torchImportsOnlyConfAndModel = noClasses().that().resideInAPackage("io.convoy.torch..")
       .should().dependOnClassesThat().resideInAnyPackage("io.convoy.pipeline..", "io.convoy.worker..",
           "io.convoy.driver..", "io.convoy.bench..", "org.apache.spark..")
-      .because("the libtorch backend computes a DL4J graph's gradients and knows nothing of data or Spark");
+      .because("the libtorch backend computes a DL4J network's gradients and knows nothing of data or Spark");
 
   @ArchTest
   static final ArchRule workerNeverImportsDriver = noClasses().that().resideInAPackage("io.convoy.worker..")

@@ -12,7 +12,8 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 
 /**
  * DL4J's BatchNormalization in training mode: normalized with the batch's mean and biased variance
- * over N, H, W, then gamma and beta. DL4J keeps the running statistics among the parameters and
+ * per channel (over N, H, W of a convolution's output; over N of a dense layer's [N, C]), then
+ * gamma and beta. DL4J keeps the running statistics among the parameters and
  * moves them through the gradient view, not through autograd (M2.1's BatchNormalization.backpropGradient):
  * the "mean" entry is (running - batch mean) (1 - decay), and with log10stdev the entry is
  * ln(v / (decay v + (1 - decay) batch variance)) / (2 ln 10), v = (10^log10stdev)^2; with a

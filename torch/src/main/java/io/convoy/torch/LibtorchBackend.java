@@ -2,7 +2,7 @@ package io.convoy.torch;
 
 import io.convoy.model.GradientBackend;
 import io.convoy.model.GradientEngine;
-import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.api.NeuralNetwork;
 
 /** {@code model.backend = libtorch}, found by convoy-model through ServiceLoader. */
 public final class LibtorchBackend implements GradientBackend {
@@ -17,8 +17,8 @@ public final class LibtorchBackend implements GradientBackend {
   }
 
   @Override
-  public GradientEngine engine(String arch, ComputationGraph graph) {
+  public GradientEngine engine(String arch, NeuralNetwork network) {
     TorchNatives.load();
-    return new TorchGradientEngine(TorchGraph.of(arch, graph));
+    return new TorchGradientEngine(TorchNetwork.of(arch, network));
   }
 }

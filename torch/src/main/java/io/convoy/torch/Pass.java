@@ -18,26 +18,30 @@ final class Pass {
   private final List<INDArray> targets = new ArrayList<>();
   private final List<long[]> shapes = new ArrayList<>();
 
-  /** @param gradient DL4J's per-variable gradient views ("vertex_param"), or null for forward only */
+  /**
+   * @param gradient DL4J's per-variable gradient views ("vertex_param" in a graph, "layerIndex_param"
+   *     in a stack: {@code layer} below is the vertex's name or the layer's index), or null for
+   *     forward only
+   */
   Pass(Gradient gradient) {
     this.gradient = gradient;
   }
 
-  /** A trainable tensor of {@code shape} over {@code param}, DL4J variable {@code vertex_key}. */
-  Tensor param(String vertex, String key, INDArray param, long... shape) {
+  /** A trainable tensor of {@code shape} over {@code param}, DL4J variable {@code layer_key}. */
+  Tensor param(String layer, String key, INDArray param, long... shape) {
     Tensor t = TorchViews.of(param, shape);
     if (gradient != null) {
       t.requires_grad_(true);
       leaves.add(t);
-      targets.add(target(vertex, key));
+      targets.add(target(layer, key));
       shapes.add(shape);
     }
     return t;
   }
 
-  /** The DL4J gradient entries of {@code vertex_key} (batch norm's running-statistics updates), or null. */
-  Tensor entries(String vertex, String key, long... shape) {
-    return gradient == null ? null : TorchViews.of(target(vertex, key), shape);
+  /** The DL4J gradient entries of {@code layer_key} (batch norm's running-statistics updates), or null. */
+  Tensor entries(String layer, String key, long... shape) {
+    return gradient == null ? null : TorchViews.of(target(layer, key), shape);
   }
 
   List<Tensor> leaves() {
@@ -49,10 +53,10 @@ final class Pass {
     return TorchViews.of(targets.get(i), shapes.get(i));
   }
 
-  private INDArray target(String vertex, String key) {
-    INDArray g = gradient.getGradientFor(vertex + "_" + key);
+  private INDArray target(String layer, String key) {
+    INDArray g = gradient.getGradientFor(layer + "_" + key);
     if (g == null) {
-      throw new IllegalStateException("DL4J's gradient has no " + vertex + "_" + key);
+      throw new IllegalStateException("DL4J's gradient has no " + layer + "_" + key);
     }
     return g;
   }

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * DL4J's training pass of a ComputationGraph, computed by libtorch ({@link TorchGraph}) and written
+ * DL4J's training pass of a network, computed by libtorch ({@link TorchNetwork}) and written
  * where DL4J writes its own: each parameter's gradient of the summed loss (libtorch's gradient of
  * the mean loss times the batch size; DL4J's updater divides by it) into DL4J's per-variable
  * gradient views, batch norm's running-statistics updates beside them (see {@link BatchNormOp}).
@@ -20,15 +20,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * collector, they made a step 3-5x slower (page faults on fresh memory).
  */
 public final class TorchGradientEngine implements GradientEngine {
-  private final TorchGraph graph;
+  private final TorchNetwork network;
 
-  public TorchGradientEngine(TorchGraph graph) {
-    this.graph = graph;
+  public TorchGradientEngine(TorchNetwork network) {
+    this.network = network;
   }
 
   @Override
   public double computeGradientAndScore(INDArray features, INDArray labels) {
-    Gradient gradient = graph.graph().gradient();
+    Gradient gradient = network.dl4jGradient();
     if (gradient == null) {
       throw new IllegalStateException("DL4J's gradient views are not laid out yet (no DL4J backward pass ran)");
     }
@@ -38,7 +38,7 @@ public final class TorchGradientEngine implements GradientEngine {
     double loss;
     try (PointerScope scope = new PointerScope()) {
       Pass pass = new Pass(gradient);
-      Tensor mean = graph.loss(graph.logits(TorchViews.of(x), pass), TorchViews.of(y));
+      Tensor mean = network.loss(network.logits(TorchViews.of(x), pass), TorchViews.of(y));
       List<Tensor> leaves = pass.leaves();
       TensorVector grads = torch.grad(new TensorVector(mean), new TensorVector(leaves.toArray(new Tensor[0])));
       Scalar n = new Scalar((double) x.size(0));
@@ -47,7 +47,7 @@ public final class TorchGradientEngine implements GradientEngine {
       }
       loss = mean.item_double();
     }
-    return loss + graph.graph().calcRegularizationScore(true);
+    return loss + network.regularizationScore();
   }
 
   /** {@code a} itself where libtorch can read it in place, else a dense float copy kept for the step. */

@@ -4,20 +4,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
-import org.bytedeco.pytorch.global.torch;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
-/**
- * A DL4J ComputationGraph (one input, one softmax output) replayed with libtorch's functional ops,
- * vertex by vertex in the graph's topological order, over views of the network's own parameters:
- * whatever DL4J's updater does to them, the next pass sees.
- */
-public final class TorchGraph {
+/** A DL4J ComputationGraph replayed vertex by vertex in the graph's topological order. */
+public final class TorchGraph implements TorchNetwork {
   private record Node(String name, List<String> inputs, TorchOp op) {}
 
   private final ComputationGraph graph;
@@ -30,12 +23,12 @@ public final class TorchGraph {
     this.graph = graph;
     ComputationGraphConfiguration conf = graph.getConfiguration();
     if (conf.getNetworkInputs().size() != 1 || conf.getNetworkOutputs().size() != 1) {
-      throw Unsupported.of(arch, String.join(", ", conf.getNetworkOutputs()),
+      throw Unsupported.of(arch, "vertex '" + String.join("', '", conf.getNetworkOutputs()) + "'",
           "one of " + conf.getNetworkOutputs().size() + " outputs (one input, one output only)");
     }
     this.input = conf.getNetworkInputs().get(0);
     this.output = conf.getNetworkOutputs().get(0);
-    VertexOps ops = new VertexOps(arch);
+    VertexOps ops = new VertexOps(arch, new LayerOps(arch, conf.getDefaultConfiguration().getSeed()));
     for (String name : conf.getTopologicalOrderStr()) {
       if (name.equals(input)) {
         continue;
@@ -44,10 +37,11 @@ public final class TorchGraph {
       TorchOp op = ops.of(name, conf.getVertices().get(name), runtime.hasLayer() ? runtime.getLayer() : null);
       nodes.add(new Node(name, conf.getVertexInputs().get(name), op));
     }
-    if (!(nodes.get(nodes.size() - 1).op() instanceof OutputOp o) || !nodes.get(nodes.size() - 1).name().equals(output)) {
-      throw Unsupported.of(arch, output, "not a softmax cross-entropy output layer at the end");
+    Node last = nodes.get(nodes.size() - 1);
+    this.outputOp = OutputOp.in(last.op());
+    if (outputOp == null || !last.name().equals(output)) {
+      throw Unsupported.of(arch, "vertex '" + output + "'", "not a softmax cross-entropy output layer at the end");
     }
-    this.outputOp = o;
   }
 
   /**
@@ -59,13 +53,18 @@ public final class TorchGraph {
     return new TorchGraph(arch, graph);
   }
 
-  /** The DL4J network it replays. */
-  public ComputationGraph graph() {
-    return graph;
+  @Override
+  public Gradient dl4jGradient() {
+    return graph.gradient();
   }
 
-  /** The output layer's logits in training mode (batch statistics); records parameters in {@code pass}. */
-  Tensor logits(Tensor features, Pass pass) {
+  @Override
+  public double regularizationScore() {
+    return graph.calcRegularizationScore(true);
+  }
+
+  @Override
+  public Tensor logits(Tensor features, Pass pass) {
     return values(features, pass).get(output);
   }
 
@@ -83,22 +82,13 @@ public final class TorchGraph {
     return values;
   }
 
-  /** The mean loss of {@code logits} against {@code labels}, DL4J's score without regularization. */
-  Tensor loss(Tensor logits, Tensor labels) {
+  @Override
+  public Tensor loss(Tensor logits, Tensor labels) {
     return outputOp.loss(logits, labels);
   }
 
-  /**
-   * The class probabilities of a forward pass in training mode, as DL4J's
-   * {@code output(true, features)} gives them; changes nothing.
-   */
-  public INDArray outputTraining(INDArray features) {
-    INDArray x = features.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c');
-    try (PointerScope scope = new PointerScope()) {
-      Tensor probs = torch.softmax(logits(TorchViews.of(x), new Pass(null)), 1).contiguous();
-      INDArray out = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, x.size(0), outputOp.classes());
-      TorchViews.of(out).copy_(probs);
-      return out;
-    }
+  @Override
+  public long classes() {
+    return outputOp.classes();
   }
 }

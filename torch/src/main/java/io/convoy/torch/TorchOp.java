@@ -3,7 +3,7 @@ package io.convoy.torch;
 import java.util.List;
 import org.bytedeco.pytorch.Tensor;
 
-/** One vertex of the graph in libtorch: its output from its inputs' (training mode). */
+/** One layer or vertex in libtorch: its output from its inputs' (training mode). */
 interface TorchOp {
   Tensor apply(List<Tensor> inputs, Pass pass);
 }

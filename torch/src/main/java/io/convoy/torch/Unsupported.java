@@ -4,17 +4,25 @@ import io.convoy.conf.ConfigException;
 
 /** The one error for a network the libtorch backend cannot reproduce exactly. */
 final class Unsupported {
-  /** What {@link TorchGraph} replays, for the message. */
-  static final String SUPPORTS = "the ResNets (resnet18, resnet34, resnet50, resnet101, resnet20, resnet32, "
-      + "resnet56): NCHW convolutions (Truncate or Strict mode, no dilation), batch norm, activation layers "
-      + "(relu, leakyrelu, elu, softplus, softsign, tanh, sigmoid, identity), max pooling, global average "
-      + "pooling, add, channel merge and scale vertices, and a softmax cross-entropy output layer, "
-      + "without dropout or weight noise";
+  /** What {@link TorchStack} and {@link TorchGraph} replay, for the message. */
+  static final String SUPPORTS = "the layer stacks (simple-cnn, lenet, lenet5, alexnet with LRN or batch norm, "
+      + "vgg11, vgg13, vgg16, vgg19), the ResNets (resnet18, resnet34, resnet50, resnet101, resnet20, resnet32, "
+      + "resnet56) and googlenet without auxiliary classifiers: NCHW convolutions (Truncate, Strict or Same "
+      + "mode, no dilation), max and average pooling, dense layers, batch norm (after convolutions or dense "
+      + "layers), local response normalization, activation layers (relu, leakyrelu, elu, softplus, softsign, "
+      + "tanh, sigmoid, identity), global average pooling, add, channel merge and scale vertices, dropout "
+      + "(Dropout(p) on dense, output and convolution layers), flattening between convolutions and dense "
+      + "layers, and one softmax cross-entropy output layer; not binary cross-entropy outputs, several "
+      + "outputs or weight noise";
 
   private Unsupported() {}
 
-  static ConfigException of(String arch, String vertex, String what) {
-    return new ConfigException("model.backend", "libtorch with model.arch = " + arch + ": vertex '" + vertex
-        + "' is " + what, "libtorch trains " + SUPPORTS + "; model.backend = dl4j trains every architecture");
+  /**
+   * @param where the layer or vertex, as the message names it: "layer 3", "vertex 'output'"
+   * @param what what it is, which libtorch does not replay
+   */
+  static ConfigException of(String arch, String where, String what) {
+    return new ConfigException("model.backend", "libtorch with model.arch = " + arch + ": " + where
+        + " is " + what, "libtorch trains " + SUPPORTS + "; model.backend = dl4j trains every architecture");
   }
 }

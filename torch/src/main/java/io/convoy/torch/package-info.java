@@ -1,7 +1,9 @@
 /**
- * libtorch (JavaCPP's PyTorch presets) as the gradient engine of convoy's DL4J ResNets
- * ({@code model.backend = libtorch}): {@link io.convoy.torch.TorchGraph} replays a DL4J
- * ComputationGraph with libtorch's functional ops over zero-copy views of DL4J's parameters, and
+ * libtorch (JavaCPP's PyTorch presets) as the gradient engine of convoy's DL4J networks
+ * ({@code model.backend = libtorch}): {@link io.convoy.torch.TorchNetwork} replays a DL4J
+ * MultiLayerNetwork ({@link io.convoy.torch.TorchStack}) or ComputationGraph
+ * ({@link io.convoy.torch.TorchGraph}) with libtorch's functional ops over zero-copy views of DL4J's
+ * parameters, one op class per layer kind shared by both ({@code LayerOps}), and
  * {@link io.convoy.torch.TorchGradientEngine} writes what DL4J's backward pass would into DL4J's
  * gradient view. DL4J keeps parameters, optimizer, inference and model.zip. Plugged into
  * {@code io.convoy.model} through {@link io.convoy.torch.LibtorchBackend} (ServiceLoader); imports

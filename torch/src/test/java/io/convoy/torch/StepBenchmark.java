@@ -22,7 +22,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * rounds) and process CPU-seconds per image (which a loaded machine distorts less than wall time).
  *
  * <pre>
- * java ... io.convoy.torch.StepBenchmark [arch=resnet20] [size=32] [batch=64] [threads=1,2] [rounds=5] [steps=5]
+ * java ... io.convoy.torch.StepBenchmark [arch=resnet20] [size=32] [channels=3] [batch=64] [threads=1,2] [rounds=5] [steps=5]
  *     [mode=fit|gradient]
  * </pre>
  */
@@ -37,13 +37,15 @@ public final class StepBenchmark {
     }
     String arch = a.getOrDefault("arch", "resnet20");
     int size = Integer.parseInt(a.getOrDefault("size", "32"));
+    // the zoo's networks without dropout (see Fixtures.spec), so both backends do the same work
+    InputShape shape = new InputShape(size, size, Integer.parseInt(a.getOrDefault("channels", "3")));
     int batch = Integer.parseInt(a.getOrDefault("batch", "64"));
     int rounds = Integer.parseInt(a.getOrDefault("rounds", "5"));
     int steps = Integer.parseInt(a.getOrDefault("steps", "5"));
     // fit: the whole step; gradient: forward and backward only (Replica.computeGradient)
     boolean fit = !a.getOrDefault("mode", "fit").equals("gradient");
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    System.out.printf("%s %dx%dx3 batch %d, %s, %d rounds x %d steps, load %s%n", arch, size, size, batch,
+    System.out.printf("%s %s batch %d, %s, %d rounds x %d steps, load %s%n", arch, shape, batch,
         fit ? "fit" : "gradient", rounds, steps, load());
     for (String t : a.getOrDefault("threads", "1,2").split(",")) {
       int threads = Integer.parseInt(t);
@@ -51,7 +53,7 @@ public final class StepBenchmark {
       Map<BackendName, Replica> replicas = new EnumMap<>(BackendName.class);
       Map<BackendName, List<double[]>> results = new EnumMap<>(BackendName.class);
       for (BackendName b : BackendName.values()) {
-        replicas.put(b, Replica.initialize(Fixtures.spec(arch, size, 10, b), 1));
+        replicas.put(b, Replica.initialize(Fixtures.spec(arch, shape, 10, b), 1));
         results.put(b, new ArrayList<>());
       }
       InputShape s = replicas.get(BackendName.DL4J).spec().input();

@@ -91,8 +91,8 @@ public final class BenchStepCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--backend", defaultValue = "dl4j", paramLabel = "NAME",
-      description = "what computes the gradients (model.backend): dl4j or libtorch (the ResNets; no per-layer "
-          + "table, which drives DL4J's layers) (default: ${DEFAULT-VALUE})")
+      description = "what computes the gradients (model.backend): dl4j or libtorch (no per-layer table, "
+          + "which drives DL4J's layers) (default: ${DEFAULT-VALUE})")
   String backend;
 
   @Override

@@ -60,7 +60,7 @@ class EngineEquivalenceTest {
 
   /**
    * 1. One worker, parameters mode: the same parameters as single-process training. Also with
-   * {@code model.backend = libtorch} (on resnet20, the architectures it trains), against
+   * {@code model.backend = libtorch} (on resnet20: batch norm, through both transports), against
    * single-process steps on that backend.
    */
   @ParameterizedTest(name = "{0} {1}")
@@ -266,7 +266,10 @@ class EngineEquivalenceTest {
     return backends.stream().flatMap(b -> Stream.of(Arguments.of("jobs", b), Arguments.of("allreduce", b)));
   }
 
-  /** The settings of {@code model.backend = backend}; libtorch trains the ResNets only: resnet20 then. */
+  /**
+   * The settings of {@code model.backend = backend}; libtorch on resnet20, whose batch norms make
+   * its replay the hardest to get right (the torch module's tests cover the layer stacks).
+   */
   private static String[] backend(String backend) {
     return backend.equals("dl4j") ? new String[0] : new String[] {"model.arch=resnet20", "model.backend=" + backend};
   }
