@@ -15,10 +15,11 @@ import java.util.Set;
 public record BackendChoice(BackendName backend, String reason) {
   /**
    * Where {@code convoy bench step} measured libtorch faster than DL4J per step, same threads
-   * (docs/benchmarks.md): the ResNets, 1.5-4.6x.
+   * (docs/benchmarks.md): the ResNets, 1.5-4.6x, and alexnet, 1.5-1.7x. Not lenet, simple-cnn
+   * (DL4J's speed or faster) or vgg and googlenet (not measured since the allocator settings).
    */
   static final Set<String> LIBTORCH_FASTER = Set.of("resnet18", "resnet34", "resnet50", "resnet101", "resnet20",
-      "resnet32", "resnet56");
+      "resnet32", "resnet56", "alexnet");
 
   public BackendChoice {
     if (backend == BackendName.AUTO) {
