@@ -6,7 +6,8 @@
 # medians, ranges and ratios (io.convoy.driver.scoring.PredictScalingBenchmark, test scope).
 # Usage: bench/predict-scaling.sh [images (16000)] [image size (32)] [rounds (5)] [model folder | arch:NAME]
 #   e.g. bench/predict-scaling.sh 240 224 3 arch:resnet20   (trains resnet20 for one epoch first)
-# Runs with the launcher's settings: oneDNN natives, DL4J helpers on, OMP_NUM_THREADS=1, its malloc settings.
+# Runs with the launcher's settings: oneDNN natives, DL4J helpers on, OMP_NUM_THREADS=1, SD_MAX_THREADS
+# and its malloc settings.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,6 +16,9 @@ cp_file="$root/driver/target/predict-scaling.classpath"
 mvn -B -o -q -pl driver -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$cp_file" >&2
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+# libnd4j's thread pool, sized once when it loads, as submit/convoy sizes it: the cores. Without it
+# the pool has OMP_NUM_THREADS' one thread, which the two tasks (or threads) would share.
+export SD_MAX_THREADS="${SD_MAX_THREADS:-$(nproc)}"
 # glibc's allocator as submit/convoy sets it (one arena that keeps what it frees; CONVOY_MALLOC=glibc
 # leaves glibc's defaults, for comparison).
 if [[ "${CONVOY_MALLOC:-keep}" != glibc ]]; then
