@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# convoy predict --data on local[2] against the single-process path (convoy predict IMAGE...) on
-# the same generated images, in one JVM, alternating rounds; prints images/s per round, the
-# medians and the ratios (io.convoy.driver.scoring.PredictScalingBenchmark, test scope).
-# Usage: bench/predict-scaling.sh [images (16000)] [image size (32)] [rounds (5)] [model folder]
-# Runs with the launcher's settings: oneDNN natives, DL4J helpers on, OMP_NUM_THREADS=1.
+# convoy predict --data on local[2] against the single-process path on the same generated images,
+# in one JVM, round by round: single (no output), single+parquet (the same table written by one
+# process), 2 threads (no Spark: the ceiling) and local[2] (BatchPrediction, parquet); prints
+# images/s, the cores used by this process and by others, and the JIT's time per round, then
+# medians, ranges and ratios (io.convoy.driver.scoring.PredictScalingBenchmark, test scope).
+# Usage: bench/predict-scaling.sh [images (16000)] [image size (32)] [rounds (5)] [model folder | arch:NAME]
+#   e.g. bench/predict-scaling.sh 240 224 3 arch:resnet20   (trains resnet20 for one epoch first)
+# Runs with the launcher's settings: oneDNN natives, DL4J helpers on, OMP_NUM_THREADS=1, SD_MAX_THREADS
+# and its malloc settings.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -12,6 +16,15 @@ cp_file="$root/driver/target/predict-scaling.classpath"
 mvn -B -o -q -pl driver -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$cp_file" >&2
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+# libnd4j's thread pool, sized once when it loads, as submit/convoy sizes it: the cores. Without it
+# the pool has OMP_NUM_THREADS' one thread, which the two tasks (or threads) would share.
+export SD_MAX_THREADS="${SD_MAX_THREADS:-$(nproc)}"
+# glibc's allocator as submit/convoy sets it (one arena that keeps what it frees; CONVOY_MALLOC=glibc
+# leaves glibc's defaults, for comparison).
+if [[ "${CONVOY_MALLOC:-keep}" != glibc ]]; then
+  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-1}" MALLOC_MMAP_MAX_="${MALLOC_MMAP_MAX_:-0}" \
+    MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-68719476736}"
+fi
 exec java -Xmx4g @"$root/submit/jvm.options" -Dspark.ui.enabled=false \
   -cp "$root/driver/target/test-classes:$root/driver/target/classes:$(cat "$cp_file")" \
   io.convoy.driver.scoring.PredictScalingBenchmark "$@"

@@ -6,7 +6,7 @@ import io.convoy.driver.scoring.ModelHandle;
 import io.convoy.driver.train.TrainingSummary;
 import java.util.List;
 import java.util.Optional;
-import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.MLReader;
@@ -36,6 +36,8 @@ public final class ConvoyClassificationModel extends Model<ConvoyClassificationM
   private transient LoadedModel model;
   /** The training run's summary; absent in a model that was loaded. */
   private final transient TrainingSummary summary;
+  /** Shared with copies; not serialized (a deserialized model broadcasts again when it transforms). */
+  private transient ModelBroadcast broadcast;
 
   ConvoyClassificationModel(String uid, LoadedModel model, TrainingSummary summary) {
     this.uid = uid;
@@ -80,12 +82,17 @@ public final class ConvoyClassificationModel extends Model<ConvoyClassificationM
     Dataset<Row> rows = dataset.toDF();
     StructType out = transformSchema(rows.schema());
     ImageInput input = ImageInput.of(rows.schema(), getImageCol(), null);
-    // One broadcast per transform; executors build the network once per JVM whatever the number of
-    // transforms, tasks or rows (ModelCache, keyed by the model's content hash).
-    ModelHandle handle = ModelHandle.broadcast(
-        JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext()), convoyModel());
-    TransformPartition scorer = new TransformPartition(handle, input, rows.schema().fieldIndex(getImageCol()),
-        getTopK());
+    SparkContext sc = rows.sparkSession().sparkContext();
+    // One broadcast per model and context, whatever the number of transforms; executors build the
+    // network once per JVM whatever the number of transforms, tasks or rows (ModelCache, keyed by
+    // the model's content hash).
+    ModelHandle handle = broadcast().on(sc, this::convoyModel);
+    // Each task scores with as many native threads as Spark gives it cores (spark.task.cpus, 1 by
+    // default): the executor runs cores / task.cpus tasks at once, and ND4J left alone would give
+    // each of them every core of the machine.
+    int threads = sc.conf().getInt("spark.task.cpus", 1);
+    TransformPartition scorer = new TransformPartition(handle, threads, input,
+        rows.schema().fieldIndex(getImageCol()), getTopK());
     String prediction = getPredictionCol();
     // The row encoder drops column metadata: the class names go back on the prediction column.
     return rows.mapPartitions(scorer, Encoders.row(out))
@@ -95,7 +102,16 @@ public final class ConvoyClassificationModel extends Model<ConvoyClassificationM
   @Override
   public ConvoyClassificationModel copy(ParamMap extra) {
     ConvoyClassificationModel copy = new ConvoyClassificationModel(uid, convoyModel(), summary);
+    copy.broadcast = broadcast(); // the same network: Params change columns, not what is shipped
     return copyValues(copy, extra).setParent(parent());
+  }
+
+  /** This model's broadcast holder (for {@link #transform}; package-private for tests). */
+  synchronized ModelBroadcast broadcast() {
+    if (broadcast == null) {
+      broadcast = new ModelBroadcast();
+    }
+    return broadcast;
   }
 
   @Override

@@ -17,16 +17,20 @@ import org.apache.spark.sql.RowFactory;
  * the driver's scoring (this executor JVM's cached model, batches of
  * {@link PartitionScoring#BATCH}, the eval pipeline stored in the model), and each row comes back
  * with its prediction, probabilities, log-probabilities and (with top-k) its k most probable
- * classes; a row whose image does not decode gets nulls there.
+ * classes; a row whose image does not decode gets nulls there. Like {@code convoy predict --data}'s
+ * tasks, it caps the native threads it scores with ({@link ModelHandle#forTask}).
  */
 final class TransformPartition implements MapPartitionsFunction<Row, Row> {
   private final ModelHandle model;
+  private final int threads;
   private final ImageInput input;
   private final int imageIndex;
   private final int topK;
 
-  TransformPartition(ModelHandle model, ImageInput input, int imageIndex, int topK) {
+  /** @param threads native (ND4J, OpenMP, OpenBLAS) threads per task: the task's cores */
+  TransformPartition(ModelHandle model, int threads, ImageInput input, int imageIndex, int topK) {
     this.model = model;
+    this.threads = threads;
     this.input = input;
     this.imageIndex = imageIndex;
     this.topK = topK;
@@ -34,7 +38,7 @@ final class TransformPartition implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    ScoringModel scoring = model.scoringModel();
+    ScoringModel scoring = model.forTask(threads);
     List<String> labels = scoring.labels();
     // An image struct is scored as PNG bytes (ImageInput.encoded): its exact pixels, through the same decoders.
     Iterator<PartitionScoring.Scored<Row>> scored =

@@ -21,9 +21,11 @@ import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.driver.modelzip.ModelZip;
 import io.convoy.driver.scoring.ModelCache;
+import io.convoy.driver.scoring.ModelHandle;
 import io.convoy.driver.scoring.ScoringModel;
 import io.convoy.driver.scoring.ShippedModel;
 import io.convoy.pipeline.synthetic.ShapesSpec;
+import io.convoy.worker.replica.NativeThreads;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractList;
@@ -216,6 +218,37 @@ class ConvoyClassifierTest {
     }
     assertNotSame(first, ModelCache.get(a, shipped), "a model used before the last " + ModelCache.KEPT + " was kept");
     assertEquals(ModelCache.KEPT + 2, ModelCache.loads() - loads);
+  }
+
+  @Test
+  void transformsShareOneBroadcastThatOutlivesThemAndTheirTasksUseTheTasksCores() throws Exception {
+    ConvoyClassificationModel fitted = referenceModel();
+    Dataset<Row> val = files("val").orderBy("path");
+    // As if something had given ND4J two threads: the tasks must bring it back to spark.task.cpus (1).
+    NativeThreads.apply(2);
+    assertEquals(Math.min(2, NativeThreads.poolSize()), NativeThreads.operationThreads());
+    Dataset<Row> first = fitted.transform(val).select("path", "prediction", "probability");
+    ModelHandle shipped = fitted.broadcast().on(spark.sparkContext(), fitted::convoyModel);
+    ConvoyClassificationModel copy = fitted.copy(new org.apache.spark.ml.param.ParamMap()).setTopK(2);
+    Dataset<Row> second = copy.transform(val).select("path", "prediction", "probability");
+    assertSame(shipped, copy.broadcast().on(spark.sparkContext(), copy::convoyModel),
+        "a second transform (of a copy) broadcast the model again");
+
+    // Both DataFrames are lazy: their actions run after both transforms returned, the second first.
+    List<Row> secondRows = second.collectAsList();
+    List<Row> firstRows = first.collectAsList();
+    assertEquals(1, NativeThreads.operationThreads(), "the tasks did not cap ND4J's threads");
+    assertEquals(firstRows, secondRows);
+    assertEquals(firstRows, first.collectAsList(), "a DataFrame scored again gave other results");
+    ImagePredictor predictor = new ImagePredictor(fitted.convoyModel());
+    for (Row r : firstRows) {
+      float[] p = predictor.probabilities(Files.readAllBytes(Path.of(java.net.URI.create(r.getString(0)))));
+      Vector probability = r.getAs("probability");
+      for (int c = 0; c < p.length; c++) {
+        assertEquals(p[c], probability.apply(c), 1e-5, r.getString(0));
+      }
+    }
+    assertEquals(12, firstRows.size());
   }
 
   @Test

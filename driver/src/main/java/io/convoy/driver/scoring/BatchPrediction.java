@@ -30,9 +30,6 @@ import org.apache.spark.sql.SparkSession;
 public final class BatchPrediction {
   /** The skipped images, {@code path<TAB>reason} a line, beside the part files. */
   public static final String SKIPPED = "_skipped.txt";
-  static final int MIN_IMAGES_PER_TASK = 500;
-  static final int MAX_IMAGES_PER_TASK = 20_000;
-  static final int SLOT_PARTITIONS = 4;
 
   /**
    * What a run did.
@@ -99,13 +96,13 @@ public final class BatchPrediction {
   }
 
   /**
-   * The input's images in order, in {@link #partitionCount} partitions: files are read one by one
+   * The input's images in order, in {@link ScoringTasks#count} partitions: files are read one by one
    * as scoring reaches them, so a partition's size is bounded by time, not by memory; a pack's
    * records come through {@link ShardCache}'s shuffle.
    */
   private static JavaRDD<EncodedSample> images(JavaSparkContext sc, ScoringInput input) {
     List<Sample> samples = input.samples();
-    int n = partitionCount(samples.size(), sc.defaultParallelism());
+    int n = ScoringTasks.count(samples.size(), sc.defaultParallelism());
     HadoopConf hadoop = new HadoopConf(sc.hadoopConfiguration());
     if (input.packRoot() != null) {
       List<List<Sample>> parts = new ArrayList<>(n);
@@ -117,18 +114,5 @@ public final class BatchPrediction {
     }
     ShardReader reader = new ShardReader(hadoop);
     return sc.parallelize(samples, n).mapPartitions(reader::readEach, true);
-  }
-
-  /**
-   * One partition per task slot at least, a few when there are images enough: a slow task then
-   * leaves little idle at the end; but from {@value #MIN_IMAGES_PER_TASK} images each on (every
-   * task costs a launch and an output file) and no more than {@value #MAX_IMAGES_PER_TASK} (a
-   * failed task is retried whole).
-   */
-  static int partitionCount(int images, int parallelism) {
-    int fewest = (images + MAX_IMAGES_PER_TASK - 1) / MAX_IMAGES_PER_TASK;
-    int bySize = (images + MIN_IMAGES_PER_TASK - 1) / MIN_IMAGES_PER_TASK;
-    int perSlot = Math.max(Math.min(parallelism, images), Math.min(SLOT_PARTITIONS * parallelism, bySize));
-    return Math.max(1, Math.max(fewest, perSlot));
   }
 }

@@ -15,7 +15,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import scala.collection.JavaConverters;
 
 /** The table {@code convoy predict --data} writes: one row per scored image. */
 public final class PredictionTable {
@@ -44,23 +43,23 @@ public final class PredictionTable {
 
   /**
    * A scored image's row in {@link #schema}: a Spark row, which Spark's Kryo can write (it cannot
-   * write records), arrays as the Scala sequences Spark's row encoder expects.
+   * write records). The top-k columns are plain Java arrays, which Spark's row encoder takes as
+   * they are (a {@code float[]} without boxing), instead of Scala sequences built per row.
    */
   static Row row(Prediction p, boolean labelled) {
+    String[] classes = p.topClasses().toArray(String[]::new);
+    float[] probabilities = new float[classes.length];
+    for (int i = 0; i < probabilities.length; i++) {
+      probabilities[i] = p.topProbabilities().get(i);
+    }
     return labelled
-        ? RowFactory.create(p.path(), p.predictedClass(), p.probability(), seq(p.topClasses()),
-            seq(p.topProbabilities()), p.trueClass())
-        : RowFactory.create(p.path(), p.predictedClass(), p.probability(), seq(p.topClasses()),
-            seq(p.topProbabilities()));
+        ? RowFactory.create(p.path(), p.predictedClass(), p.probability(), classes, probabilities, p.trueClass())
+        : RowFactory.create(p.path(), p.predictedClass(), p.probability(), classes, probabilities);
   }
 
   /** The table: one row per scored image, with the true class when the input has one. */
   static Dataset<Row> frame(SparkSession spark, JavaRDD<Row> rows, boolean labelled) {
     return spark.createDataFrame(rows, schema(labelled));
-  }
-
-  private static <T> scala.collection.Seq<T> seq(List<T> list) {
-    return JavaConverters.asScalaBuffer(list).toList();
   }
 
   /** Writes {@code table} to the folder {@code out} (Spark's part files), which must not exist. */
