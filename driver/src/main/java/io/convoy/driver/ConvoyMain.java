@@ -13,7 +13,6 @@ import io.convoy.driver.cli.PredictCommand;
 import io.convoy.driver.cli.ReportCommand;
 import io.convoy.driver.cli.SubcommandProvider;
 import io.convoy.driver.cli.TrainCommand;
-import io.convoy.driver.common.NioLocalFileSystem;
 import io.convoy.driver.common.UsageException;
 import io.convoy.model.NativeVariant;
 import io.convoy.pipeline.dataset.DatasetException;
@@ -85,8 +84,6 @@ public final class ConvoyMain implements Runnable {
 
   /** Runs a command and returns its exit status (used by tests, which must not exit). */
   public static int execute(PrintStream out, PrintStream err, String... args) {
-    // Before any command touches a local file through Hadoop: the file: file system is cached per JVM.
-    NioLocalFileSystem.install();
     CommandLine cli = new CommandLine(new ConvoyMain());
     for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class, SubcommandProvider.class.getClassLoader())) {
       cli.addSubcommand(provider.command());
