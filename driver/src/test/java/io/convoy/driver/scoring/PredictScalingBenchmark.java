@@ -2,7 +2,6 @@ package io.convoy.driver.scoring;
 
 import io.convoy.conf.ConfigLoader;
 import io.convoy.driver.ConvoyMain;
-import io.convoy.driver.common.NioLocalFileSystem;
 import io.convoy.driver.common.SparkContexts;
 import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.modelzip.LoadedModel;
@@ -45,7 +44,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  *   <li><b>local[2]</b>: {@link BatchPrediction} as {@code convoy predict --data --format parquet}
  *       runs it: 2 tasks of 1 native thread, the table written as parquet.
  * </ul>
- * The launcher's set-up comes first ({@link NioLocalFileSystem#install}). Models are loaded before
+ * Models are loaded before
  * timing (in the Spark tasks by the per-JVM cache, as in a real job after its first task). Warm-up
  * rounds run until the JIT compiler takes under 5% of local[2]'s round (at most
  * {@value #MAX_WARM_UP} rounds): JIT work in local[2]'s rounds takes a core from its tasks, while in
@@ -81,7 +80,6 @@ public final class PredictScalingBenchmark {
   private PredictScalingBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    NioLocalFileSystem.install(); // as ConvoyMain does, before anything touches a file through Hadoop
     int images = args.length > 0 ? Integer.parseInt(args[0]) : 16000;
     int size = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
