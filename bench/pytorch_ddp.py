@@ -25,26 +25,13 @@ import time
 
 START = time.perf_counter()
 
-import numpy as np  # noqa: E402
 import torch  # noqa: E402
 import torch.distributed as dist  # noqa: E402
 import torch.multiprocessing as mp  # noqa: E402
 import torch.nn as nn  # noqa: E402
-from PIL import Image  # noqa: E402
 
+from pytorch_lenet import load  # noqa: E402  (the same decoding and normalization)
 from torch_nets import build  # noqa: E402
-
-
-def load(folder):
-    classes = sorted(d for d in os.listdir(folder) if os.path.isdir(os.path.join(folder, d)))
-    xs, ys = [], []
-    for label, c in enumerate(classes):
-        for name in sorted(os.listdir(os.path.join(folder, c))):
-            img = Image.open(os.path.join(folder, c, name)).convert("RGB")
-            xs.append(np.asarray(img, dtype=np.float32).transpose(2, 0, 1))
-            ys.append(label)
-    x = (torch.from_numpy(np.stack(xs)) / 255.0 - 0.5) / 0.5
-    return x, torch.tensor(ys), len(classes)
 
 
 def train(rank, world, arch, data, epochs, batch, results):

@@ -35,11 +35,6 @@ abstract sealed class DelegatingNetwork<M extends Model & NeuralNetwork> impleme
   }
 
   @Override
-  public final boolean hasGradient() {
-    return net.gradient() != null;
-  }
-
-  @Override
   public final double score() {
     return net.score();
   }

@@ -73,11 +73,6 @@ final class EngineNetwork implements Network {
   }
 
   @Override
-  public boolean hasGradient() {
-    return dl4j.hasGradient();
-  }
-
-  @Override
   public BaseMultiLayerUpdater<?> updater() {
     return dl4j.updater();
   }

@@ -24,9 +24,6 @@ interface Network {
   /** The flattened gradient view (valid after a backward pass). */
   INDArray gradientView();
 
-  /** Whether a backward pass has laid out the per-layer gradient views yet. */
-  boolean hasGradient();
-
   BaseMultiLayerUpdater<?> updater();
 
   /** The trainable layers in the order of the flattened parameters. */

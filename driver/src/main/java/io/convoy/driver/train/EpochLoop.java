@@ -123,7 +123,7 @@ final class EpochLoop {
         averaging.updaterState().configName(),
         training.engine().configName() + (engine.transport() == TransportName.ALLREDUCE ? " over ring allreduce" : ""),
         nativeBuild);
-    console.printf("convoy: gradients computed by %s (%s)%n", spec.model().backend().configName(),
+    console.printf("convoy: gradients computed by %s (%s)%n", run.backend().backend().configName(),
         run.backend().reason());
     // Local replicas train in this JVM: say once that the CUDA build is on the CPU here (cluster
     // executors given a GPU refuse to, see GpuBinding).
