@@ -49,10 +49,10 @@ import org.apache.spark.api.java.JavaSparkContext;
  * rounds run until the JIT compiler takes under 5% of local[2]'s round (at most
  * {@value #MAX_WARM_UP} rounds): JIT work in local[2]'s rounds takes a core from its tasks, while in
  * single's rounds it finds the idle second core, so an unfinished warm-up biases the ratio. Then
- * each round prints images/s, the cores this process used, the cores other processes used meanwhile
- * and the JIT's time; medians and ranges follow, with the ratios. Before the rounds, for
- * reference, {@code convoy predict IMAGE...}'s loop (one image per forward pass) on up to
- * {@value #ONE_BY_ONE} images, and single with 2 native threads.
+ * each round prints images/s, the cores this process used, the cores other processes used
+ * meanwhile, the JIT's time and the minor page faults per image; medians and ranges follow, with
+ * the ratios. Before the rounds, for reference, {@code convoy predict IMAGE...}'s loop (one image
+ * per forward pass) on up to {@value #ONE_BY_ONE} images, and single with 2 native threads.
  *
  * <p>Arguments: [images (default 16000)] [image size (default 32)] [rounds (default 5)] [model:
  * a model folder, or {@code arch:NAME} to train that architecture for one epoch on the generated
@@ -115,9 +115,10 @@ public final class PredictScalingBenchmark {
           round.put(side, run(side, sc, model, scoring, input, work.resolve("out-" + side.name() + "-" + (warmUps + r))));
         }
         StringBuilder line = new StringBuilder(warmingUp ? "warm-up " + (warmUps + 1) : "round " + (r + 1));
-        round.forEach((side, m) -> line.append(String.format(Locale.ROOT, "%s %s %.0f images/s (%.2f cores, others "
-            + "%.2f, JIT %d ms)", side == Side.SINGLE ? ":" : ";", side.label, m.imagesPerSecond(), m.usage.cores(),
-            m.usage.othersCores(), m.usage.jitMillis())));
+        round.forEach((side, m) -> line.append(String.format(Locale.ROOT, "%s %s %s images/s (%.2f cores, others "
+            + "%.2f, JIT %d ms, %d page faults/image)", side == Side.SINGLE ? ":" : ";", side.label,
+            rate(m.imagesPerSecond()), m.usage.cores(), m.usage.othersCores(), m.usage.jitMillis(),
+            m.usage.minorFaults() / m.images)));
         System.out.println(line);
         if (warmingUp) {
           warmUps++;
@@ -243,9 +244,9 @@ public final class PredictScalingBenchmark {
       double[] rates = e.getValue().stream().mapToDouble(Measured::imagesPerSecond).toArray();
       medians.put(e.getKey(), median(rates));
       perCpu.put(e.getKey(), median(e.getValue().stream().mapToDouble(Measured::imagesPerCpuSecond).toArray()));
-      System.out.printf(Locale.ROOT, "%-15s median %.0f images/s (range %.0f-%.0f), cores used %.2f, other processes "
-          + "%.2f cores, %.0f images per CPU-second (medians)%n", e.getKey().label, medians.get(e.getKey()),
-          Arrays.stream(rates).min().orElse(0), Arrays.stream(rates).max().orElse(0),
+      System.out.printf(Locale.ROOT, "%-15s median %s images/s (range %s-%s), cores used %.2f, other processes "
+          + "%.2f cores, %.1f images per CPU-second (medians)%n", e.getKey().label, rate(medians.get(e.getKey())),
+          rate(Arrays.stream(rates).min().orElse(0)), rate(Arrays.stream(rates).max().orElse(0)),
           median(e.getValue().stream().mapToDouble(m -> m.usage.cores()).toArray()),
           median(e.getValue().stream().mapToDouble(m -> m.usage.othersCores()).toArray()), perCpu.get(e.getKey()));
     }
@@ -257,6 +258,11 @@ public final class PredictScalingBenchmark {
     System.out.printf(Locale.ROOT, "images per CPU-second, local[2] / single+parquet = %.2fx, 2 threads / single = "
         + "%.2fx%n", perCpu.get(Side.LOCAL_2) / perCpu.get(Side.SINGLE_PARQUET),
         perCpu.get(Side.TWO_THREADS) / perCpu.get(Side.SINGLE));
+  }
+
+  /** Images/s with the digits that mean something: 5,545 or 17.4. */
+  private static String rate(double imagesPerSecond) {
+    return String.format(Locale.ROOT, imagesPerSecond >= 100 ? "%.0f" : "%.1f", imagesPerSecond);
   }
 
   private static double median(double[] values) {
