@@ -25,6 +25,9 @@ if [[ "${CONVOY_MALLOC:-keep}" != glibc ]]; then
   export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-1}" MALLOC_MMAP_MAX_="${MALLOC_MMAP_MAX_:-0}" \
     MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-68719476736}"
 fi
-exec java -Xmx4g @"$root/submit/jvm.options" -Dspark.ui.enabled=false \
+# CONVOY_JAVA_OPTS: extra JVM flags, as submit/convoy takes them (e.g. JavaCPP's native memory
+# limits, -Dorg.bytedeco.javacpp.maxbytes=16g -Dorg.bytedeco.javacpp.maxphysicalbytes=20g).
+# shellcheck disable=SC2086
+exec java -Xmx4g @"$root/submit/jvm.options" -Dspark.ui.enabled=false ${CONVOY_JAVA_OPTS:-} \
   -cp "$root/driver/target/test-classes:$root/driver/target/classes:$(cat "$cp_file")" \
   io.convoy.driver.scoring.PredictScalingBenchmark "$@"
