@@ -14,8 +14,9 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * {@link ConvoyClassificationModel#transform}'s work on one partition: the rows' images go through
- * the driver's scoring (this executor JVM's cached model, batches of
- * {@link PartitionScoring#BATCH}, the eval pipeline stored in the model), and each row comes back
+ * the driver's scoring (this executor JVM's cached model, batches of up to
+ * {@link PartitionScoring#BATCH} as {@link ScoringModel#batch} sizes them, the eval pipeline stored
+ * in the model), and each row comes back
  * with its prediction, probabilities, log-probabilities and (with top-k) its k most probable
  * classes; a row whose image does not decode gets nulls there. Like {@code convoy predict --data}'s
  * tasks, it caps the native threads it scores with ({@link ModelHandle#forTask}).
@@ -42,7 +43,7 @@ final class TransformPartition implements MapPartitionsFunction<Row, Row> {
     List<String> labels = scoring.labels();
     // An image struct is scored as PNG bytes (ImageInput.encoded): its exact pixels, through the same decoders.
     Iterator<PartitionScoring.Scored<Row>> scored =
-        PartitionScoring.score(scoring, rows, row -> input.encoded(row, imageIndex), PartitionScoring.BATCH);
+        PartitionScoring.score(scoring, rows, row -> input.encoded(row, imageIndex), scoring.batch());
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

@@ -77,7 +77,7 @@ public final class BatchPrediction {
     sc.setJobGroup("convoy-predict", "score " + input.samples().size() + " images of " + input.root(), false);
     // One pass: the write's tasks score the images and count them; nothing is kept in between.
     JavaRDD<Row> rows = images(sc, input).mapPartitions(
-        new PredictTask(handle, threads, top, PartitionScoring.BATCH, input.labelled(), counts), true);
+        new PredictTask(handle, threads, top, input.labelled(), counts), true);
     try {
       SparkSession spark = SparkSession.builder().getOrCreate();
       PredictionTable.write(PredictionTable.frame(spark, rows, input.labelled()), format, out);

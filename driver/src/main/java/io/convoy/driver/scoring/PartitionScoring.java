@@ -12,7 +12,10 @@ import java.util.function.Function;
  * transformation such as {@code mapPartitions}.
  */
 public final class PartitionScoring {
-  /** Images per forward pass: enough to amortize a pass, few enough to keep a batch's tensors small. */
+  /**
+   * Images per forward pass at most: enough to amortize a pass on small images; large ones take
+   * fewer ({@link ScoringModel#batch}), to keep a batch's tensors small.
+   */
   public static final int BATCH = 64;
 
   /** One item and what scoring made of its image. */

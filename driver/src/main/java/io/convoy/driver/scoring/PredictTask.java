@@ -17,7 +17,6 @@ final class PredictTask implements FlatMapFunction<Iterator<EncodedSample>, Row>
   private final ModelHandle model;
   private final int threads;
   private final int top;
-  private final int batch;
   private final boolean labelled;
   private final PredictionCounts counts;
 
@@ -26,11 +25,10 @@ final class PredictTask implements FlatMapFunction<Iterator<EncodedSample>, Row>
    * @param top classes listed per image
    * @param labelled whether rows carry the true class
    */
-  PredictTask(ModelHandle model, int threads, int top, int batch, boolean labelled, PredictionCounts counts) {
+  PredictTask(ModelHandle model, int threads, int top, boolean labelled, PredictionCounts counts) {
     this.model = model;
     this.threads = threads;
     this.top = top;
-    this.batch = batch;
     this.labelled = labelled;
     this.counts = counts;
   }
@@ -40,7 +38,7 @@ final class PredictTask implements FlatMapFunction<Iterator<EncodedSample>, Row>
     ScoringModel scoring = model.forTask(threads);
     List<String> labels = scoring.labels();
     Iterator<PartitionScoring.Scored<EncodedSample>> scored =
-        PartitionScoring.score(scoring, samples, EncodedSample::bytes, batch);
+        PartitionScoring.score(scoring, samples, EncodedSample::bytes, scoring.batch());
     return new Iterator<>() {
       private Row next;
 

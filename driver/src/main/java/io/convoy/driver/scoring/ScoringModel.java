@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ScoringModel {
   private final ShippedModel model;
+  private final int batch;
   private final Deque<ImageScorer> idle = new ConcurrentLinkedDeque<>();
   private final AtomicInteger networks = new AtomicInteger();
 
   ScoringModel(ShippedModel model) {
     this.model = model;
+    this.batch = ScoringBatch.of(model.spec());
     idle.push(newScorer());
   }
 
@@ -30,6 +32,14 @@ public final class ScoringModel {
   /** Class names, in the order of {@link ScoredImage#probabilities()}. */
   public List<String> labels() {
     return model.labels();
+  }
+
+  /**
+   * Images per forward pass for this model ({@link ScoringBatch}): what callers that score many
+   * images hand {@link #score} at a time.
+   */
+  public int batch() {
+    return batch;
   }
 
   /** {@link ImageScorer#score} with a network no other thread uses meanwhile. */

@@ -32,8 +32,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * <ul>
  *   <li><b>single</b>: one thread reading each file through Hadoop's FileSystem (as
  *       {@code convoy predict IMAGE...} and the Spark tasks read) and scoring with the same
- *       {@link ScoringModel} in batches of {@value PartitionScoring#BATCH}, with the one native
- *       thread the launcher gives {@code convoy predict} (OMP_NUM_THREADS=1); <b>no output</b>;
+ *       {@link ScoringModel} in the batches {@code predict --data} scores ({@link ScoringModel#batch}:
+ *       64 small images, fewer large ones), with the one native thread the launcher gives
+ *       {@code convoy predict} (OMP_NUM_THREADS=1); <b>no output</b>;
  *   <li><b>single+parquet</b>: the same, and each image's row of {@link PredictionTable} (top
  *       classes, true class, the accuracy counts) written to one parquet file by parquet-mr without
  *       Spark ({@link ParquetPredictions}): what {@code predict --data} produces, made by one
@@ -99,7 +100,7 @@ public final class PredictScalingBenchmark {
     single(scoring, few, 1, 1, null);
     System.out.printf(Locale.ROOT, "reference, %d images: one image per pass (convoy predict IMAGE...) %.0f images/s; "
         + "batches with 2 native threads %.0f images/s%n", few.size(), few.size() / single(scoring, few, 1, 1, null),
-        few.size() / single(scoring, few, PartitionScoring.BATCH, 2, null));
+        few.size() / single(scoring, few, scoring.batch(), 2, null));
     Map<Side, List<Measured>> timed = new LinkedHashMap<>();
     for (Side side : Side.values()) {
       timed.put(side, new ArrayList<>());
@@ -150,12 +151,12 @@ public final class PredictScalingBenchmark {
     List<Sample> samples = input.samples();
     CpuUsage.Mark start = CpuUsage.Mark.now();
     switch (side) {
-      case SINGLE -> single(scoring, samples, PartitionScoring.BATCH, 1, null);
+      case SINGLE -> single(scoring, samples, scoring.batch(), 1, null);
       case SINGLE_PARQUET -> {
         Files.createDirectories(out);
         try (ParquetPredictions table = new ParquetPredictions(out.resolve("part-00000.parquet").toString(),
             model.labels(), TOP, HADOOP)) {
-          single(scoring, samples, PartitionScoring.BATCH, 1, table);
+          single(scoring, samples, scoring.batch(), 1, table);
         }
       }
       case TWO_THREADS -> twoThreads(scoring, samples);
@@ -219,7 +220,7 @@ public final class PredictScalingBenchmark {
       Thread thread = new Thread(() -> {
         try {
           NativeThreads.limit(1); // OpenMP's team size is per thread
-          single(model, half, PartitionScoring.BATCH, 1, null);
+          single(model, half, model.batch(), 1, null);
         } catch (IOException | RuntimeException e) {
           synchronized (failures) {
             failures.add(e);
