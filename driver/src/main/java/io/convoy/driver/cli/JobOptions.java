@@ -2,6 +2,8 @@ package io.convoy.driver.cli;
 
 import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
+import io.convoy.driver.common.NioLocalFileSystem;
+import io.convoy.driver.common.SparkContexts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +50,17 @@ public final class JobOptions {
 
   /** The job: the file (or the defaults) with the settings on top. */
   public ConvoyConfig load() {
-    return ConfigLoader.load(conf, overrides);
+    return localFileSystem(ConfigLoader.load(conf, overrides));
   }
 
   /** The job, with {@code --master} on top of the settings. */
   public ConvoyConfig load(Master master) {
-    return ConfigLoader.load(conf, master.addTo(overrides));
+    return localFileSystem(ConfigLoader.load(conf, master.addTo(overrides)));
+  }
+
+  /** Before the command touches a local file through Hadoop: see {@link NioLocalFileSystem}. */
+  private static ConvoyConfig localFileSystem(ConvoyConfig config) {
+    NioLocalFileSystem.installForMaster(SparkContexts.master(config));
+    return config;
   }
 }

@@ -19,11 +19,7 @@ public final class SparkContexts {
    * the system properties spark-submit sets, then convoy's where they are missing.
    */
   public static SparkConf conf(ConvoyConfig config, String appName) {
-    SparkConf conf = new SparkConf().setAppName(appName);
-    // spark-submit sets spark.master; then its --master wins over cluster.master.
-    if (!conf.contains("spark.master")) {
-      conf.setMaster(config.cluster().master());
-    }
+    SparkConf conf = new SparkConf().setAppName(appName).setMaster(master(config));
     if (conf.get("spark.master").startsWith("local")) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
@@ -52,6 +48,11 @@ public final class SparkContexts {
         .setIfMissing("spark.task.maxDirectResultSize", "120m");
     MemoryCheck.limitExecutors(conf);
     return conf;
+  }
+
+  /** The master a context for {@code config} gets: spark-submit's {@code --master} wins over cluster.master. */
+  public static String master(ConvoyConfig config) {
+    return System.getProperty("spark.master", config.cluster().master());
   }
 
   /** The Spark UI's address when the driver runs here (local mode) and the UI is on. */

@@ -2,6 +2,7 @@ package io.convoy.driver.scoring;
 
 import io.convoy.conf.ConfigLoader;
 import io.convoy.driver.ConvoyMain;
+import io.convoy.driver.common.NioLocalFileSystem;
 import io.convoy.driver.common.SparkContexts;
 import io.convoy.driver.data.SyntheticDataset;
 import io.convoy.driver.modelzip.LoadedModel;
@@ -45,8 +46,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  *   <li><b>local[2]</b>: {@link BatchPrediction} as {@code convoy predict --data --format parquet}
  *       runs it: 2 tasks of 1 native thread, the table written as parquet.
  * </ul>
- * Models are loaded before
- * timing (in the Spark tasks by the per-JVM cache, as in a real job after its first task). Warm-up
+ * The launcher's set-up for a local master comes first ({@link NioLocalFileSystem#installForMaster}).
+ * Models are loaded before timing (in the Spark tasks by the per-JVM cache, as in a real job after its first task). Warm-up
  * rounds run until the JIT compiler takes under 5% of local[2]'s round (at most
  * {@value #MAX_WARM_UP} rounds): JIT work in local[2]'s rounds takes a core from its tasks, while in
  * single's rounds it finds the idle second core, so an unfinished warm-up biases the ratio. Then
@@ -81,6 +82,8 @@ public final class PredictScalingBenchmark {
   private PredictScalingBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    // as predict --data does for a local master, before anything touches a file through Hadoop
+    NioLocalFileSystem.installForMaster("local[2]");
     int images = args.length > 0 ? Integer.parseInt(args[0]) : 16000;
     int size = args.length > 1 ? Integer.parseInt(args[1]) : 32;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
