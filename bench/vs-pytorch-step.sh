@@ -19,9 +19,9 @@
 # Usage, from anywhere: bench/vs-pytorch-step.sh [ARCH:HxWxC:BATCH ...]
 #   default: resnet20:32x32x3:64 resnet18:224x224x3:32 resnet50:224x224x3:16 vgg16:224x224x3:16
 #            alexnet:224x224x3:32 lenet:28x28x1:64
-# Environment: BACKENDS (convoy's model.backend values to time, "dl4j" by default; "dl4j libtorch"
-# times both, alternating with PyTorch in every set: libtorch trains the ResNets only and has no
-# per-layer table), THREADS ("1 2"), SETS (2), ROUNDS per set (3), WARMUP steps (1), STEPS per round
+# Environment: BACKENDS (convoy's model.backend values to time, "auto" by default: what convoy train
+# picks, rows named by the backend it resolved to; "dl4j libtorch" times both, alternating with
+# PyTorch in every set; the per-layer tables come with dl4j only), THREADS ("1 2"), SETS (2), ROUNDS per set (3), WARMUP steps (1), STEPS per round
 # (0: about 1 s per round), OUT (/tmp/convoy-vs-pytorch-step), BLAS (openblas|system),
 # PYTHON (/usr/bin/python3, where Debian's python3-torch is installed), APPEND=1 (add to OUT's
 # results instead of starting over: runs in parts), TABLE_ONLY=1 (print the table of OUT's results).
@@ -36,7 +36,7 @@ WARMUP=${WARMUP:-1}
 STEPS=${STEPS:-0}
 OUT=${OUT:-/tmp/convoy-vs-pytorch-step}
 BLAS=${BLAS:-openblas}
-BACKENDS=${BACKENDS:-dl4j}
+BACKENDS=${BACKENDS:-auto}
 CONFIGS=("$@")
 if [[ ${#CONFIGS[@]} -eq 0 ]]; then
   CONFIGS=(resnet20:32x32x3:64 resnet18:224x224x3:32 resnet50:224x224x3:16 vgg16:224x224x3:16

@@ -90,9 +90,10 @@ public final class BenchStepCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "weights and inputs (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--backend", defaultValue = "dl4j", paramLabel = "NAME",
-      description = "what computes the gradients (model.backend): dl4j or libtorch (no per-layer table, "
-          + "which drives DL4J's layers) (default: ${DEFAULT-VALUE})")
+  @Option(names = "--backend", defaultValue = "auto", paramLabel = "NAME",
+      description = "what computes the gradients (model.backend): auto (what convoy train picks), dl4j or "
+          + "libtorch; the per-type and per-layer tables drive DL4J's layers, so they come with dl4j only "
+          + "(default: ${DEFAULT-VALUE})")
   String backend;
 
   @Override
@@ -103,9 +104,9 @@ public final class BenchStepCommand implements Callable<Integer> {
     StepReport report = new StepTimer(model, settings).run();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(MetricsLog.toJson(StepReportFormat.json(report, backend, threads, perLayer)));
+      out.println(MetricsLog.toJson(StepReportFormat.json(report, threads, perLayer)));
     } else {
-      out.print(StepReportFormat.text(report, backend, threads, NativeVariant.loaded(), perLayer));
+      out.print(StepReportFormat.text(report, threads, NativeVariant.loaded(), perLayer));
     }
     out.flush();
     return ExitStatus.OK;
@@ -130,9 +131,9 @@ public final class BenchStepCommand implements Callable<Integer> {
     positive("--classes", outputs, "a positive number of classes");
     positive("--threads", threads, "at least 1 native thread");
     if (Arrays.stream(BackendName.values()).noneMatch(b -> b.configName().equals(backend))) {
-      throw new UsageException("--backend " + backend + ": expected dl4j or libtorch");
+      throw new UsageException("--backend " + backend + ": expected auto, dl4j or libtorch");
     }
-    if (perLayer && !backend.equals(BackendName.DL4J.configName())) {
+    if (perLayer && backend.equals(BackendName.LIBTORCH.configName())) {
       throw new UsageException("--per-layer with --backend " + backend + ": the per-layer table drives DL4J's "
           + "layers; expected --backend dl4j");
     }
@@ -147,9 +148,7 @@ public final class BenchStepCommand implements Callable<Integer> {
     atLeast("--warmup", warmup, 0, "0 or more steps");
     atLeast("--steps", steps, 0, "0 (about 1 s per round) or more steps per round");
     atLeast("--layer-rounds", layerRounds, 0, "0 (no per-layer times) or more");
-    // The layer-by-layer pass drives DL4J's layers: it says nothing of another backend's step.
-    int layers = backend.equals(BackendName.DL4J.configName()) ? layerRounds : 0;
-    return new StepTimer.Settings(batch, warmup, rounds, steps, layers, seed);
+    return new StepTimer.Settings(batch, warmup, rounds, steps, layerRounds, seed);
   }
 
   private static void positive(String option, int value, String accepted) {

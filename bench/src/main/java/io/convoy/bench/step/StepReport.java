@@ -1,5 +1,6 @@
 package io.convoy.bench.step;
 
+import io.convoy.model.BackendChoice;
 import io.convoy.model.InputShape;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -20,9 +21,10 @@ import java.util.Map;
  * @param roundMs milliseconds per step of each round, in the order measured
  * @param layers each layer's times, in forward order
  * @param updateMs the optimizer update's time (median over the layer rounds)
+ * @param backend what computed the gradients, and why ({@code model.backend = auto} resolved)
  */
 public record StepReport(String arch, InputShape input, int classes, int batch, long params, long flopsPerImage,
-    int stepsPerRound, double[] roundMs, List<LayerTime> layers, double updateMs) {
+    int stepsPerRound, double[] roundMs, List<LayerTime> layers, double updateMs, BackendChoice backend) {
 
   /** One layer (or graph vertex) of the network: DL4J's name and type, its kind, and its times. */
   public record LayerTime(String name, String type, LayerKind kind, double forwardMs, double backwardMs) {}

@@ -1,5 +1,6 @@
 package io.convoy.bench.step;
 
+import io.convoy.conf.BackendName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +14,20 @@ import java.util.Map;
 final class StepReportFormat {
   private StepReportFormat() {}
 
-  static String text(StepReport r, String backend, int threads, String natives, boolean perLayer) {
+  static String text(StepReport r, int threads, String natives, boolean perLayer) {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "convoy bench step: %s, input %s, %d classes, batch %d, %d thread(s), "
-        + "backend %s, %s%n", r.arch(), r.input(), r.classes(), r.batch(), threads, backend, natives));
+        + "backend %s (%s), %s%n", r.arch(), r.input(), r.classes(), r.batch(), threads,
+        r.backend().backend().configName(), r.backend().reason(), natives));
     s.append(String.format(Locale.ROOT, "parameters %,d; forward %.3f GFLOPs per image (training ~3x)%n",
         r.params(), r.flopsPerImage() / 1e9));
     s.append(String.format(Locale.ROOT, "%.1f images/s, %.2f ms per step (median of %d rounds of %d steps; "
         + "min %.2f, max %.2f), %.1f GFLOP/s%n", r.imagesPerSec(), r.medianMs(), r.roundMs().length,
         r.stepsPerRound(), r.minMs(), r.maxMs(), r.gflops()));
     if (r.layers().isEmpty()) {
+      if (r.backend().backend() != BackendName.DL4J) {
+        s.append("(no per-type table: it drives DL4J's layers; --backend dl4j gives it for DL4J's step)\n");
+      }
       return s.toString();
     }
     double sum = r.layerSumMs();
@@ -55,10 +60,11 @@ final class StepReportFormat {
    * layer_sum_ms, types} ({@code {kind: {count, forward_ms, backward_ms, total_ms}}}, the update's time as its
    * backward) and, with {@code perLayer}, {@code layers}.
    */
-  static Map<String, Object> json(StepReport r, String backend, int threads, boolean perLayer) {
+  static Map<String, Object> json(StepReport r, int threads, boolean perLayer) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("framework", "convoy");
-    m.put("backend", backend);
+    m.put("backend", r.backend().backend().configName());
+    m.put("backend_reason", r.backend().reason());
     m.put("arch", r.arch());
     m.put("input", r.input().toString());
     m.put("classes", r.classes());

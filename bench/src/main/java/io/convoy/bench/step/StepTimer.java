@@ -3,6 +3,8 @@ package io.convoy.bench.step;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.ModelSummary;
+import io.convoy.conf.BackendName;
+import io.convoy.model.BackendChoice;
 import io.convoy.model.Replica;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,7 @@ public final class StepTimer {
   public StepReport run() {
     ModelSummary summary = ModelSummary.of(spec);
     Replica replica = Replica.initialize(spec, settings.seed());
+    BackendChoice backend = replica.backend();
     int n = settings.batch();
     InputShape in = spec.input();
     Random random = new Random(settings.seed());
@@ -93,7 +96,8 @@ public final class StepTimer {
 
     List<StepReport.LayerTime> layers = new ArrayList<>();
     double updateMs = 0;
-    if (settings.layerRounds() > 0) {
+    // The layer-by-layer pass drives DL4J's layers: it says nothing of another backend's step.
+    if (settings.layerRounds() > 0 && backend.backend() == BackendName.DL4J) {
       LayerDriver driver = LayerDriver.of(replica.dl4jNetwork());
       INDArray x = Nd4j.create(features, new long[] {n, in.channels(), in.height(), in.width()}, 'c');
       INDArray y = Nd4j.zeros(DataType.FLOAT, n, spec.classes());
@@ -121,6 +125,6 @@ public final class StepTimer {
       updateMs = StepReport.median(update);
     }
     return new StepReport(spec.arch(), in, spec.classes(), n, summary.params(), summary.flops(), steps, roundMs,
-        layers, updateMs);
+        layers, updateMs, backend);
   }
 }

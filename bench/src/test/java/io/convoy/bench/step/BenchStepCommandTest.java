@@ -103,6 +103,23 @@ class BenchStepCommandTest {
     }
   }
 
+  /** Without --backend it times what convoy train picks (model.backend = auto), and says so. */
+  @Test
+  void theDefaultBackendIsWhatTrainingPicks() throws Exception {
+    List<String> resnet = List.of("bench", "step", "--arch", "resnet20", "--input", "8x8x3", "--batch", "2",
+        "--classes", "3", "--warmup", "1", "--rounds", "1", "--steps", "1", "--threads", "1");
+    ConvoyRun.Result r = run(resnet, "--json");
+    assertEquals(0, r.status(), r.stderr());
+    JsonNode j = new ObjectMapper().readTree(r.stdout().strip());
+    assertEquals("libtorch", j.path("backend").asText(), r.stdout());
+    assertTrue(j.path("backend_reason").asText().startsWith("model.backend = auto"), r.stdout());
+    assertFalse(j.has("types"), r.stdout());
+    ConvoyRun.Result text = run(TINY);
+    assertEquals(0, text.status(), text.stderr());
+    assertTrue(text.stdout().contains("backend dl4j (model.backend = auto: "), text.stdout());
+    assertTrue(text.stdout().contains("by layer type"), text.stdout());
+  }
+
   private static void assertUsage(ConvoyRun.Result r, String... phrases) {
     assertEquals(2, r.status(), r.stderr());
     String first = r.stderr().strip().split("\n")[0];

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.conf.OptimizerConfig;
 import io.convoy.conf.OptimizerName;
+import io.convoy.conf.BackendName;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.ModelSummary;
@@ -19,8 +20,9 @@ class StepTimerTest {
   static final OptimizerConfig NESTEROV = new OptimizerConfig(OptimizerName.NESTEROV, 0.01, 0.9, 5e-4);
   static final StepTimer.Settings QUICK = new StepTimer.Settings(4, 1, 2, 1, 1, 7);
 
+  /** DL4J's step: the per-layer table drives DL4J's layers. */
   static StepReport time(String arch, InputShape input) {
-    return new StepTimer(new ModelSpec(arch, input, 3, NESTEROV), QUICK).run();
+    return new StepTimer(new ModelSpec(arch, input, 3, NESTEROV).withBackend(BackendName.DL4J), QUICK).run();
   }
 
   @Test
