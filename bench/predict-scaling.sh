@@ -7,7 +7,7 @@
 # Usage: bench/predict-scaling.sh [images (16000)] [image size (32)] [rounds (5)] [model folder | arch:NAME]
 #   e.g. bench/predict-scaling.sh 240 224 3 arch:resnet20   (trains resnet20 for one epoch first)
 # Runs with the launcher's settings: oneDNN natives, DL4J helpers on, OMP_NUM_THREADS=1, SD_MAX_THREADS
-# and its malloc settings.
+# and its malloc and OpenBLAS settings (submit/native-env.sh).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,16 +15,8 @@ cp_file="$root/driver/target/predict-scaling.classpath"
 # test-compile in the same reactor run, so that convoy's own modules come from target/classes.
 mvn -B -o -q -pl driver -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$cp_file" >&2
-export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-# libnd4j's thread pool, sized once when it loads, as submit/convoy sizes it: the cores. Without it
-# the pool has OMP_NUM_THREADS' one thread, which the two tasks (or threads) would share.
-export SD_MAX_THREADS="${SD_MAX_THREADS:-$(nproc)}"
-# glibc's allocator as submit/convoy sets it (one arena that keeps what it frees; CONVOY_MALLOC=glibc
-# leaves glibc's defaults, for comparison).
-if [[ "${CONVOY_MALLOC:-keep}" != glibc ]]; then
-  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-1}" MALLOC_MMAP_MAX_="${MALLOC_MMAP_MAX_:-0}" \
-    MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-68719476736}"
-fi
+# The launcher's native settings (threads, libnd4j's pool = the cores, glibc's allocator, OpenBLAS).
+source "$root/submit/native-env.sh"
 # CONVOY_JAVA_OPTS: extra JVM flags, as submit/convoy takes them (e.g. JavaCPP's native memory
 # limits, -Dorg.bytedeco.javacpp.maxbytes=16g -Dorg.bytedeco.javacpp.maxphysicalbytes=20g).
 # shellcheck disable=SC2086

@@ -60,7 +60,9 @@ if [[ "$BLAS" == openblas ]]; then
   lib="$OUT/openblas"
   mkdir -p "$lib"
   unzip -o -q -j "$jar" 'org/bytedeco/openblas/linux-x86_64/*.so*' -d "$lib"
-  torch_env=(LD_LIBRARY_PATH="$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" LD_PRELOAD="$lib/libopenblas.so.0")
+  # with the OpenBLAS settings convoy's launcher gives it (workers that sleep at once: native-env.sh)
+  torch_env=(LD_LIBRARY_PATH="$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" LD_PRELOAD="$lib/libopenblas.so.0"
+    OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-4}")
 fi
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')

@@ -42,6 +42,9 @@ public final class SparkContexts {
         .setIfMissing("spark.executorEnv.MALLOC_ARENA_MAX", "1")
         .setIfMissing("spark.executorEnv.MALLOC_MMAP_MAX_", "0")
         .setIfMissing("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", "68719476736")
+        // OpenBLAS's workers sleep at once after a call instead of spinning for 0.1 s on the cores
+        // the replicas' OpenMP threads need (see submit/native-env.sh).
+        .setIfMissing("spark.executorEnv.OPENBLAS_THREAD_TIMEOUT", "4")
         // Round results (parameters and updater state) are megabytes: return them with the
         // task's status message instead of a block-manager round trip (Spark caps this at
         // spark.rpc.message.maxSize).
