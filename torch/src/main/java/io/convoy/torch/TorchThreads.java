@@ -1,6 +1,7 @@
 package io.convoy.torch;
 
 import org.bytedeco.pytorch.global.torch;
+import org.nd4j.nativeblas.NativeOps;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
@@ -10,9 +11,14 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * backend. Not ND4J's Environment.maxThreads: libnd4j only ever lowers it from its start value
  * (1 under OMP_NUM_THREADS=1, as the launcher and the tests run), so it cannot say 2.
  *
- * <p>at::set_num_threads stores a process-wide count and sets the OpenMP team size of the calling
- * thread only; another thread takes the stored count at its first parallel region and keeps it.
- * Setting it on each training thread whenever the count differs keeps every thread right.
+ * <p>Through the OpenMP runtime, not {@code at::set_num_threads}: that one also clears libtorch's
+ * oneDNN computation cache, so every convolution's primitives are created (compiled) again, about
+ * as long as a first step (20 s on resnet50 at 224x224); and once it has been called in a process,
+ * every new thread's first operation calls it again with the stored count. Spark runs each epoch's
+ * tasks on whichever of its pool's threads is free, so an epoch could start with that cost. libtorch
+ * and libnd4j load one libgomp (the same soname), so the team size libnd4j sets for this thread is
+ * the one libtorch's parallel regions use; only where it is not (another OpenMP runtime) does this
+ * fall back to {@code at::set_num_threads}.
  */
 final class TorchThreads {
   private static final ThreadLocal<Integer> APPLIED = new ThreadLocal<>();
@@ -20,12 +26,20 @@ final class TorchThreads {
   private TorchThreads() {}
 
   static void follow() {
-    int threads = Math.max(1, NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads());
+    NativeOps nd4j = NativeOpsHolder.getInstance().getDeviceNativeOps();
+    int threads = Math.max(1, nd4j.ompGetMaxThreads());
     Integer applied = APPLIED.get();
-    if (applied == null || applied != threads) {
-      // set_num_threads also drops libtorch's oneDNN primitive cache: only when the count changes
-      torch.set_num_threads(threads);
-      APPLIED.set(threads);
+    if (applied != null && applied == threads) {
+      return;
     }
+    // The first call on a thread lets libtorch initialize the thread's count (from OMP_NUM_THREADS
+    // while at::set_num_threads was never called); then the team size is set again, as libnd4j had it.
+    if (torch.get_num_threads() != threads) {
+      nd4j.setOmpNumThreads(threads);
+      if (torch.get_num_threads() != threads) {
+        torch.set_num_threads(threads);
+      }
+    }
+    APPLIED.set(threads);
   }
 }
