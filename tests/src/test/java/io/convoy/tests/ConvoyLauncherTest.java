@@ -40,13 +40,14 @@ class ConvoyLauncherTest {
         args.toString());
   }
 
-  /** checkout/submit with the launcher, jvm.options, a stand-in jar and Spark home folder. */
+  /** checkout/submit with the launcher, jvm.options, native-env.sh, a stand-in jar and Spark home folder. */
   private Path checkout(String jar, String jars) throws Exception {
     Path submit = dir.resolve("checkout/submit");
     Files.createDirectories(submit.resolve(jars));
     Files.createFile(submit.resolve(jar));
     Files.copy(LocalCluster.ROOT.resolve("submit/convoy"), submit.resolve("convoy"));
     Files.copy(LocalCluster.ROOT.resolve("submit/jvm.options"), submit.resolve("jvm.options"));
+    Files.copy(LocalCluster.ROOT.resolve("submit/native-env.sh"), submit.resolve("native-env.sh"));
     return submit;
   }
 

@@ -125,6 +125,7 @@ class ConvoySubmitTest {
     Files.createDirectories(submit.resolve("target/cuda/spark-home/jars"));
     Path script = Files.copy(SCRIPT, submit.resolve("convoy-submit"));
     Files.copy(LocalCluster.ROOT.resolve("submit/jvm.options"), submit.resolve("jvm.options"));
+    Files.copy(LocalCluster.ROOT.resolve("submit/native-env.sh"), submit.resolve("native-env.sh"));
     Map<String, String> env = environment("CONVOY_CUDA", "1", "CONVOY_SPARK_DEFAULTS", "");
     Result missing = script(script, env, "--", "train", "--out", "runs/gpu");
     assertEquals(1, missing.status(), missing.output());
