@@ -27,11 +27,13 @@ public final class ModelSummary {
    * @param name vertex name (graphs) or index (stacks)
    * @param type DL4J layer type
    * @param outputShape C x H x W for image-shaped outputs, N for vectors
+   * @param outputElements floats of one example's output
    * @param params parameters as papers count them (no running statistics)
    * @param dl4jParams parameters DL4J stores
    * @param flops 2 x multiply-adds of one example's forward pass
    */
-  public record Layer(String name, String type, String outputShape, long params, long dl4jParams, long flops) {}
+  public record Layer(String name, String type, String outputShape, long outputElements, long params, long dl4jParams,
+      long flops) {}
 
   private final String arch;
   private final InputShape input;
@@ -56,8 +58,8 @@ public final class ModelSummary {
       if (l.layer() instanceof BatchNormalization bn) {
         params = bn.isLockGammaBeta() ? 0 : 2 * bn.getNOut(); // gamma and beta; mean and variance are statistics
       }
-      layers.add(new Layer(l.name(), l.layer().getClass().getSimpleName(), shape(l.output()), params, dl4j,
-          flops(l.layer(), l.output())));
+      layers.add(new Layer(l.name(), l.layer().getClass().getSimpleName(), shape(l.output()),
+          l.output().arrayElementsPerExample(), params, dl4j, flops(l.layer(), l.output())));
     }
     return new ModelSummary(spec.arch(), in, spec.classes(), layers);
   }
@@ -78,6 +80,14 @@ public final class ModelSummary {
   /** Length of DL4J's flat parameter vector (running statistics included). */
   public long dl4jParams() {
     return layers.stream().mapToLong(Layer::dl4jParams).sum();
+  }
+
+  /**
+   * Floats of one example's input and every layer's output: what a forward pass keeps per example
+   * (DL4J holds each layer's output until the pass ends).
+   */
+  public long outputElements() {
+    return input.length() + layers.stream().mapToLong(Layer::outputElements).sum();
   }
 
   /** Forward FLOPs of one example: 2 x multiply-adds of convolutions and dense layers. */

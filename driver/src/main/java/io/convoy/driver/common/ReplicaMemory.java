@@ -28,10 +28,7 @@ final class ReplicaMemory {
   static long bytes(ModelSpec spec, int batchSize) {
     ModelSummary summary = ModelSummary.of(spec);
     long params = summary.dl4jParams();
-    long activations = spec.input().length();
-    for (ModelSummary.Layer layer : summary.layers()) {
-      activations += elements(layer.outputShape());
-    }
+    long activations = summary.outputElements();
     long vectors = params * (2 + updaterCopies(spec.optimizer().name()));
     long training = (long) batchSize * activations * ACTIVATION_FACTOR;
     long evaluation = (long) EVAL_BATCH * activations;
@@ -45,18 +42,5 @@ final class ReplicaMemory {
       case MOMENTUM, NESTEROV, RMSPROP -> 1;
       case ADAM -> 2;
     };
-  }
-
-  /** Elements of an output shape as ModelSummary writes it: "CxHxW" or "N"; 0 for another form. */
-  static long elements(String shape) {
-    long n = 1;
-    for (String part : shape.split("x")) {
-      try {
-        n *= Long.parseLong(part.strip());
-      } catch (NumberFormatException e) {
-        return 0;
-      }
-    }
-    return n;
   }
 }

@@ -26,24 +26,8 @@ final class ScoringBatch {
 
   /** Images per forward pass for {@code spec}: from 1 to {@value PartitionScoring#BATCH}. */
   static int of(ModelSpec spec) {
-    long floats = spec.input().length();
-    for (ModelSummary.Layer layer : ModelSummary.of(spec).layers()) {
-      floats += elements(layer.outputShape());
-    }
+    long floats = ModelSummary.of(spec).outputElements();
     long fit = LAYER_OUTPUT_BYTES / Math.max(1, floats * Float.BYTES);
     return (int) Math.max(1, Math.min(PartitionScoring.BATCH, fit));
-  }
-
-  /** Elements of an output shape as ModelSummary writes it: "CxHxW" or "N"; 0 for another form. */
-  private static long elements(String shape) {
-    long n = 1;
-    for (String part : shape.split("x")) {
-      try {
-        n *= Long.parseLong(part.strip());
-      } catch (NumberFormatException e) {
-        return 0;
-      }
-    }
-    return n;
   }
 }

@@ -93,8 +93,18 @@ class ExecutorMemoryTest {
     long b128 = ReplicaMemory.bytes(sgd, 128);
     long b256 = ReplicaMemory.bytes(sgd, 256);
     assertEquals(b256 - b128, 2 * (b128 - b64));
-    assertEquals(3 * 32 * 32, ReplicaMemory.elements("3x32x32"));
-    assertEquals(10, ReplicaMemory.elements("10"));
+    // Activations count the input and every layer's output, as their shapes read ("3x32x32" -> 3,072; "10" -> 10).
+    ModelSummary summary = ModelSummary.of(sgd);
+    long fromShapes = 3 * 32 * 32;
+    for (ModelSummary.Layer layer : summary.layers()) {
+      long n = 1;
+      for (String part : layer.outputShape().split("x")) {
+        n *= Long.parseLong(part);
+      }
+      assertEquals(n, layer.outputElements(), layer.name() + " " + layer.outputShape());
+      fromShapes += n;
+    }
+    assertEquals(fromShapes, summary.outputElements());
   }
 
   @Test
