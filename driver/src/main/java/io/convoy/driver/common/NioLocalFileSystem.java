@@ -41,13 +41,12 @@ public class NioLocalFileSystem extends LocalFileSystem {
   }
 
   /**
-   * {@link #install} where {@code master} is a local one ({@code local}, {@code local[N]}; not
-   * {@code local-cluster}, whose executors are processes of their own).
+   * {@link #install} where {@code master} runs its executors in this JVM ({@link SparkContexts#inDriverJvm}).
    *
    * @return whether {@code file:} is this class's now
    */
   public static boolean installForMaster(String master) {
-    return master.startsWith("local") && !master.startsWith("local-cluster") && install();
+    return SparkContexts.inDriverJvm(master) && install();
   }
 
   /**

@@ -58,6 +58,14 @@ public final class SparkContexts {
     return System.getProperty("spark.master", config.cluster().master());
   }
 
+  /**
+   * Whether {@code master} runs the executors in the driver's JVM: {@code local} and
+   * {@code local[N]}, not {@code local-cluster}, whose executors are processes of their own.
+   */
+  public static boolean inDriverJvm(String master) {
+    return master.startsWith("local") && !master.startsWith("local-cluster");
+  }
+
   /** The Spark UI's address when the driver runs here (local mode) and the UI is on. */
   public static Optional<String> uiAddress(JavaSparkContext sc) {
     if (!sc.master().startsWith("local") || !sc.sc().uiWebUrl().isDefined()) {

@@ -1,6 +1,7 @@
 package io.convoy.driver.engine;
 
 import io.convoy.conf.ConfigException;
+import io.convoy.driver.common.SparkContexts;
 import org.apache.spark.SparkContext;
 
 /**
@@ -21,7 +22,7 @@ final class BarrierSlots {
       return "the allreduce transport needs a fixed set of executors, but spark.dynamicAllocation.enabled is "
           + "true: set it to false, or set training.transport = jobs";
     }
-    boolean local = sc.master().startsWith("local") && !sc.master().startsWith("local-cluster");
+    boolean local = SparkContexts.inDriverJvm(sc.master());
     long deadline = System.nanoTime() + (local ? 0 : waitMillis * 1_000_000L);
     int slots = slots(sc);
     while (slots < workers && System.nanoTime() < deadline) {
