@@ -1,6 +1,7 @@
 package io.convoy.driver.cli;
 
 import io.convoy.conf.ConvoyConfig;
+import io.convoy.driver.common.NioLocalFileSystem;
 import io.convoy.driver.common.SparkContexts;
 import io.convoy.driver.common.UsageException;
 import io.convoy.driver.data.AugmentJob;
@@ -60,6 +61,8 @@ public final class AugmentCommand implements Callable<Integer> {
       throw new UsageException("--format " + format + ": expected one of " + ImageEncoder.FORMATS);
     }
     ConvoyConfig config = job.load(master);
+    // before the first local file is touched through Hadoop, which caches the file: file system
+    NioLocalFileSystem.installForMaster(SparkContexts.master(config));
     PrintWriter console = spec.commandLine().getOut();
     try (JavaSparkContext sc = SparkContexts.create(config, "convoy augment")) {
       AugmentJob job = new AugmentJob(sc, config, data);

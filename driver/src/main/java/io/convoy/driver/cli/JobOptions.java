@@ -2,8 +2,6 @@ package io.convoy.driver.cli;
 
 import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.driver.common.NioLocalFileSystem;
-import io.convoy.driver.common.SparkContexts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,17 +48,11 @@ public final class JobOptions {
 
   /** The job: the file (or the defaults) with the settings on top. */
   public ConvoyConfig load() {
-    return localFileSystem(ConfigLoader.load(conf, overrides));
+    return ConfigLoader.load(conf, overrides);
   }
 
   /** The job, with {@code --master} on top of the settings. */
   public ConvoyConfig load(Master master) {
-    return localFileSystem(ConfigLoader.load(conf, master.addTo(overrides)));
-  }
-
-  /** Before the command touches a local file through Hadoop: see {@link NioLocalFileSystem}. */
-  private static ConvoyConfig localFileSystem(ConvoyConfig config) {
-    NioLocalFileSystem.installForMaster(SparkContexts.master(config));
-    return config;
+    return ConfigLoader.load(conf, master.addTo(overrides));
   }
 }

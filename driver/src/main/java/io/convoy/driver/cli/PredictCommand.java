@@ -1,6 +1,7 @@
 package io.convoy.driver.cli;
 
 import io.convoy.conf.ConvoyConfig;
+import io.convoy.driver.common.NioLocalFileSystem;
 import io.convoy.driver.common.SparkContexts;
 import io.convoy.driver.common.UsageException;
 import io.convoy.driver.metrics.MetricsLog;
@@ -107,6 +108,8 @@ public final class PredictCommand implements Callable<Integer> {
     }
     OutputFormat table = format == null ? OutputFormat.PARQUET : OutputFormat.parse(format);
     ConvoyConfig cluster = job.load(master);
+    // before the first local file is touched through Hadoop, which caches the file: file system
+    NioLocalFileSystem.installForMaster(SparkContexts.master(cluster));
     Configuration hadoop = new Configuration();
     LoadedModel saved = ModelZip.read(model, hadoop);
     BatchPrediction.requireNewOutput(out, hadoop);

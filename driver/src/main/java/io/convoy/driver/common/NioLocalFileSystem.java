@@ -29,7 +29,7 @@ import org.apache.hadoop.io.nativeio.NativeIO;
  * Hadoop's own: a YARN client ships its Hadoop configuration to the ApplicationMaster, whose class
  * path need not hold convoy. Hadoop caches one {@code file:} file system per JVM and user, created
  * from whichever Configuration asks first, so the commands install it as soon as they know the
- * master, before they touch a local file through Hadoop ({@code JobOptions}).
+ * master, before they touch a local file through Hadoop ({@code predict --data}, {@code augment}).
  */
 public class NioLocalFileSystem extends LocalFileSystem {
   /** Hadoop's key for the {@code file:} scheme's class. */
