@@ -6,8 +6,9 @@ import org.deeplearning4j.nn.api.NeuralNetwork;
  * A second compute backend for training (service interface, found through
  * {@link java.util.ServiceLoader} as {@code META-INF/services/io.convoy.model.GradientBackend}), so
  * that {@code model} never depends on the module that implements it (module {@code torch}:
- * libtorch). It computes what DL4J's own backward pass would; DL4J keeps the parameters, the
- * optimizer, inference and the saved model.
+ * libtorch). It computes what DL4J's own backward pass would, and the training replica's inference
+ * (validation during training); DL4J keeps the parameters, the optimizer and the saved model, and
+ * a loaded model predicts with DL4J.
  */
 public interface GradientBackend {
   /** The name {@code model.backend} selects it by (see {@code io.convoy.conf.BackendName}). */

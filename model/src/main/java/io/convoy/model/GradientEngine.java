@@ -4,7 +4,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Forward and backward pass of one DL4J network (MultiLayerNetwork or ComputationGraph) in training
- * mode, outside DL4J (see {@link GradientBackend}). Not thread-safe: one replica, one thread at a time.
+ * mode, and its forward pass in inference mode, outside DL4J (see {@link GradientBackend}). Not
+ * thread-safe: one replica, one thread at a time.
  */
 public interface GradientEngine {
   /**
@@ -18,4 +19,14 @@ public interface GradientEngine {
    * @return DL4J's score: the mean loss plus the regularization term
    */
   double computeGradientAndScore(INDArray features, INDArray labels);
+
+  /**
+   * The class probabilities DL4J's {@code output(false, ...)} gives (running statistics, no
+   * dropout), within float rounding: a training replica's validation runs on the backend that
+   * trains it, so that its memory and speed are the backend's.
+   *
+   * @param features NCHW minibatch
+   * @return one row of class probabilities per example
+   */
+  INDArray output(INDArray features);
 }

@@ -18,7 +18,8 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
  * the "mean" entry is (running - batch mean) (1 - decay), and with log10stdev the entry is
  * ln(v / (decay v + (1 - decay) batch variance)) / (2 ln 10), v = (10^log10stdev)^2; with a
  * plain variance parameter (running - batch variance) (1 - decay). The updater subtracts them
- * undivided, which gives the decayed running averages.
+ * undivided, which gives the decayed running averages. In inference mode it normalizes with the
+ * running mean and variance (the variance (10^log10stdev)^2 with log10stdev), plus eps.
  */
 final class BatchNormOp implements TorchOp {
   private static final double ONE_ON_2LOGE_10 = 1 / (2 * Math.log(10));
@@ -45,6 +46,12 @@ final class BatchNormOp implements TorchOp {
   public Tensor apply(List<Tensor> inputs, Pass pass) {
     Tensor gamma = pass.param(name, "gamma", layer.getParam("gamma"), channels);
     Tensor beta = pass.param(name, "beta", layer.getParam("beta"), channels);
+    if (!pass.training()) {
+      Tensor runningMean = TorchViews.of(layer.getParam("mean"), channels);
+      Tensor out = torch.batch_norm(inputs.get(0), new TensorOptional(gamma), new TensorOptional(beta),
+          new TensorOptional(runningMean), new TensorOptional(runningVariance()), false, 0.0, eps, false);
+      return activation.apply(out);
+    }
     // native_batch_norm hands back the batch mean and 1 / sqrt(var + eps) it normalized with;
     // the momentum argument is unused without running-statistics tensors.
     T_TensorTensorTensor_T out = torch.native_batch_norm(inputs.get(0), new TensorOptional(gamma),
@@ -54,6 +61,14 @@ final class BatchNormOp implements TorchOp {
       writeStatistics(pass, meanEntries, out.get1().detach(), out.get2().detach());
     }
     return activation.apply(out.get0());
+  }
+
+  /** The running variance DL4J normalizes with in inference mode. */
+  private Tensor runningVariance() {
+    if (!logStd) {
+      return TorchViews.of(layer.getParam("var"), channels);
+    }
+    return torch.pow(new Scalar(10.0), TorchViews.of(layer.getParam("log10stdev"), channels).mul(new Scalar(2.0)));
   }
 
   private void writeStatistics(Pass pass, Tensor meanEntries, Tensor batchMean, Tensor invStd) {

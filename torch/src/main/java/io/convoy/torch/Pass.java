@@ -7,13 +7,15 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * One training pass: the parameter tensors it made (leaves of the autograd graph, views of DL4J's
- * parameters), each with the DL4J gradient array its gradient goes to. Made inside the step's
- * PointerScope, so its tensors die with the step. Without a DL4J gradient (a forward pass only)
- * nothing is recorded for backward.
+ * One pass through the network: in training mode, the parameter tensors it made (leaves of the
+ * autograd graph, views of DL4J's parameters), each with the DL4J gradient array its gradient goes
+ * to. Made inside the step's PointerScope, so its tensors die with the step. Without a DL4J
+ * gradient (a forward pass only) nothing is recorded for backward. An {@link #inference()} pass
+ * normalizes with the running statistics and drops nothing, as DL4J's {@code output(false, ...)}.
  */
 final class Pass {
   private final Gradient gradient;
+  private final boolean training;
   private final List<Tensor> leaves = new ArrayList<>();
   private final List<INDArray> targets = new ArrayList<>();
   private final List<long[]> shapes = new ArrayList<>();
@@ -24,7 +26,22 @@ final class Pass {
    *     forward only
    */
   Pass(Gradient gradient) {
+    this(gradient, true);
+  }
+
+  private Pass(Gradient gradient, boolean training) {
     this.gradient = gradient;
+    this.training = training;
+  }
+
+  /** A forward pass in inference mode: running statistics, no dropout, nothing recorded. */
+  static Pass inference() {
+    return new Pass(null, false);
+  }
+
+  /** Whether batch norms normalize with the batch's statistics and dropout drops (DL4J's training mode). */
+  boolean training() {
+    return training;
   }
 
   /** A trainable tensor of {@code shape} over {@code param}, DL4J variable {@code layer_key}. */

@@ -50,6 +50,12 @@ public final class TorchGradientEngine implements GradientEngine {
     return loss + network.regularizationScore();
   }
 
+  @Override
+  public INDArray output(INDArray features) {
+    TorchThreads.follow();
+    return network.output(features);
+  }
+
   /** {@code a} itself where libtorch can read it in place, else a dense float copy kept for the step. */
   private static INDArray dense(INDArray a) {
     boolean ok = a.dataType() == DataType.FLOAT && a.ordering() == 'c' && TorchViews.dense(a);

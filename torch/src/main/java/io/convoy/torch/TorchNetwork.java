@@ -52,9 +52,21 @@ public sealed interface TorchNetwork permits TorchStack, TorchGraph {
    * gives them; changes no parameter (dropout draws from the network's generator, though).
    */
   default INDArray outputTraining(INDArray features) {
+    return probabilities(features, new Pass(null));
+  }
+
+  /**
+   * The class probabilities of a forward pass in inference mode (running statistics, no dropout),
+   * as DL4J's {@code output(false, ...)} gives them.
+   */
+  default INDArray output(INDArray features) {
+    return probabilities(features, Pass.inference());
+  }
+
+  private INDArray probabilities(INDArray features, Pass pass) {
     INDArray x = features.castTo(DataType.FLOAT).dup('c');
     try (PointerScope scope = new PointerScope()) {
-      Tensor probs = torch.softmax(logits(TorchViews.of(x), new Pass(null)), 1).contiguous();
+      Tensor probs = torch.softmax(logits(TorchViews.of(x), pass), 1).contiguous();
       INDArray out = Nd4j.create(DataType.FLOAT, x.size(0), classes());
       TorchViews.of(out).copy_(probs);
       return out;

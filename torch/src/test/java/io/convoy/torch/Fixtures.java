@@ -140,6 +140,11 @@ final class Fixtures {
         : ((ComputationGraph) network).output(true, x)[0];
   }
 
+  static INDArray dl4jOutput(NeuralNetwork network, INDArray x) {
+    return network instanceof MultiLayerNetwork stack ? stack.output(x, false)
+        : ((ComputationGraph) network).output(false, x)[0];
+  }
+
   static float[] features(int n, InputShape s, long seed) {
     Random rnd = new Random(seed);
     float[] x = new float[n * s.length()];

@@ -8,6 +8,7 @@ import io.convoy.conf.BackendName;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
+import java.util.function.BiFunction;
 import org.deeplearning4j.nn.api.NeuralNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The libtorch replay's forward pass in training mode gives DL4J's, from the same weights. */
+/** The libtorch replay's forward pass in training and in inference mode gives DL4J's, from the same weights. */
 class TorchForwardTest {
   /**
    * resnet50's 53 batch norms, the last ones over 4 values per channel at this size, amplify
@@ -40,6 +41,40 @@ class TorchForwardTest {
     assertForwardEqual(Fixtures.dl4jReplica(variant, InputShape.parse(input), 5, 7), n, tolerance);
   }
 
+  /**
+   * Inference mode: every batch norm with its running statistics (perturbed away from 0 and 1,
+   * log10stdev and variance parameters both), the way validation during training scores.
+   */
+  @ParameterizedTest(name = "{0} at {1}, batch {2}, inference")
+  @CsvSource({
+      "resnet20, 8x8x3, 4, 1e-4",         // zero-padding shortcuts (max-pool subsample, scale 0, merge)
+      "resnet18, 16x16x3, 4, 1e-4",       // projection shortcuts, 7x7/2 stem and padded 3x3/2 max pooling
+      "resnet50, 32x32x3, 4, 3e-3",       // bottlenecks
+      "googlenet, 32x32x3, 2, 1e-4",      // LRN, inception merges, padded max pooling in a graph
+      "lenet, 28x28x1, 4, 1e-4",          // linear convolutions, flattening, dense
+      "lenet5, 32x32x1, 4, 1e-4",
+      "simple-cnn, 15x15x3, 4, 1e-4",     // Same mode: 2x2/2 max pooling of 15 pads one side only
+      "simple-cnn+avg, 16x16x3, 4, 1e-4",
+      "alexnet, 63x63x3, 2, 1e-4",        // LRN, 11x11/4 padded convolution, 3x3/2 pooling
+      "alexnet+bn, 63x63x3, 2, 1e-4",
+      "vgg16, 32x32x3, 2, 1e-4",
+  })
+  void forwardInInferenceModeEqualsDl4j(String variant, String input, int n, double tolerance) {
+    Replica r = Fixtures.dl4jReplica(variant, InputShape.parse(input), 5, 7);
+    assertOutputsEqual(r, n, tolerance, Fixtures::dl4jOutput, (net, x) -> TorchNetwork.of(r.spec().arch(), net).output(x));
+  }
+
+  /** Dropout drops nothing in inference mode, on libtorch as in DL4J (lenet, alexnet: dense layers' inputs). */
+  @ParameterizedTest(name = "{0} at {1}")
+  @CsvSource({"lenet, 28x28x1", "alexnet, 63x63x3"})
+  void inferenceDropsNothing(String arch, String input) {
+    InputShape s = InputShape.parse(input);
+    ModelSpec plain = Fixtures.spec(arch, s, 5, BackendName.DL4J);
+    ModelSpec spec = new ModelSpec(plain.model().withDropout(0.5), s, 5, plain.optimizer(), plain.plan());
+    Replica r = Fixtures.dl4jReplica(spec, 7);
+    assertOutputsEqual(r, 2, 1e-4, Fixtures::dl4jOutput, (net, x) -> TorchNetwork.of(arch, net).output(x));
+  }
+
   /** model.activation's every choice, in resnet20's activation layers and lenet5's convolutions and dense layers. */
   @ParameterizedTest(name = "{0}")
   @EnumSource(ActivationName.class)
@@ -53,14 +88,20 @@ class TorchForwardTest {
   }
 
   private static void assertForwardEqual(Replica r, int n, double tolerance) {
+    assertOutputsEqual(r, n, tolerance, Fixtures::dl4jOutputTraining,
+        (net, x) -> TorchNetwork.of(r.spec().arch(), net).outputTraining(x));
+  }
+
+  private static void assertOutputsEqual(Replica r, int n, double tolerance,
+      BiFunction<NeuralNetwork, INDArray, INDArray> expected, BiFunction<NeuralNetwork, INDArray, INDArray> actual) {
     String arch = r.spec().arch();
     NeuralNetwork net = r.dl4jNetwork();
     InputShape s = r.spec().input();
     INDArray x = Nd4j.create(Fixtures.features(n, s, 3), new long[] {n, s.channels(), s.height(), s.width()}, 'c');
     float[] before = r.parameters();
 
-    float[] dl4j = Nd4j.toFlattened(Fixtures.dl4jOutputTraining(net, x)).toFloatVector();
-    float[] torch = Nd4j.toFlattened(TorchNetwork.of(arch, net).outputTraining(x)).toFloatVector();
+    float[] dl4j = Nd4j.toFlattened(expected.apply(net, x)).toFloatVector();
+    float[] torch = Nd4j.toFlattened(actual.apply(net, x)).toFloatVector();
 
     assertEquals(dl4j.length, torch.length);
     double max = 0;

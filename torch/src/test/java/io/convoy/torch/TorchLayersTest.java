@@ -120,7 +120,7 @@ class TorchLayersTest {
   }
 
   /**
-   * DL4J's and libtorch's class probabilities in training mode, score and gradient view from the same
+   * DL4J's and libtorch's class probabilities in training and inference mode, score and gradient view from the same
    * parameters and a minibatch of {@code shape}.
    *
    * @param helpers whether DL4J's layers get their oneDNN helpers (decided when they are made)
@@ -154,6 +154,13 @@ class TorchLayersTest {
       max = Math.max(max, Math.abs(expected[i] - actual[i]));
     }
     assertTrue(max < 1e-5, "largest difference of the class probabilities " + max);
+    float[] expectedInference = Nd4j.toFlattened(net.output(x, false)).toFloatVector();
+    float[] actualInference = Nd4j.toFlattened(torch.output(x)).toFloatVector();
+    double maxInference = 0;
+    for (int i = 0; i < expectedInference.length; i++) {
+      maxInference = Math.max(maxInference, Math.abs(expectedInference[i] - actualInference[i]));
+    }
+    assertTrue(maxInference < 1e-5, "largest difference of the class probabilities in inference mode " + maxInference);
     if (!backward) {
       return;
     }

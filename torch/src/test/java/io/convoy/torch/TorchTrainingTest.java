@@ -118,6 +118,28 @@ class TorchTrainingTest {
     }
   }
 
+  /**
+   * A replica that trains on libtorch also scores on it (validation during training): the class
+   * probabilities of DL4J's inference from the same parameters, batch norms' running statistics
+   * as training left them.
+   */
+  @Test
+  void aTrainingReplicaPredictsAsDl4jWould() {
+    Replica dl4j = Fixtures.dl4jReplica("resnet20", 8, 4, 41);
+    Replica torch = Fixtures.copy(dl4j, BackendName.LIBTORCH);
+    for (int step = 0; step < 2; step++) {
+      torch.fit(Fixtures.features(N, dl4j.spec().input(), 500 + step), Fixtures.labels(N, 4, 600 + step), N);
+    }
+    Replica plain = Replica.withParameters(dl4j.spec(), torch.parameters());
+    float[] x = Fixtures.features(N, dl4j.spec().input(), 700);
+    float[] expected = plain.predict(x, N);
+    float[] actual = torch.predict(x, N);
+    assertEquals(expected.length, actual.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], actual[i], 1e-4, "probability " + i);
+    }
+  }
+
   /** A fresh replica learns a fixed minibatch on libtorch, and plain DL4J loads what it saves. */
   @ParameterizedTest(name = "{0} at {1}")
   @CsvSource({"resnet20, 8x8x3", "lenet, 16x16x1"})

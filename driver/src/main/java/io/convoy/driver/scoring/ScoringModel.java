@@ -2,6 +2,7 @@ package io.convoy.driver.scoring;
 
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.model.Replica;
+import io.convoy.model.ScoringBatch;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -20,7 +21,7 @@ public final class ScoringModel {
 
   ScoringModel(ShippedModel model) {
     this.model = model;
-    this.batch = ScoringBatch.of(model.spec());
+    this.batch = ScoringBatch.of(model.spec(), PartitionScoring.BATCH);
     idle.push(newScorer());
   }
 

@@ -1,11 +1,9 @@
-package io.convoy.driver.scoring;
-
-import io.convoy.model.ModelSpec;
-import io.convoy.model.ModelSummary;
+package io.convoy.model;
 
 /**
- * How many images one forward pass of a scoring network takes: {@value PartitionScoring#BATCH},
- * unless the batch's layer outputs would pass {@value #LAYER_OUTPUT_BYTES} bytes.
+ * How many images one forward pass of a scoring network takes (prediction, validation during
+ * training): the caller's cap, unless the batch's layer outputs would pass
+ * {@value #LAYER_OUTPUT_BYTES} bytes.
  *
  * <p>DL4J keeps every layer's output of a batch while it runs the batch: resnet20 on 224x224
  * images writes 112 MB of layer outputs per image (7.2 GB for 64 images; its resident memory
@@ -18,16 +16,16 @@ import io.convoy.model.ModelSummary;
  * handful of images per pass loses nothing; on small images (simple-cnn, CIFAR ResNets at 32x32:
  * 0.1-2 MB per image) the batch stays at its cap.
  */
-final class ScoringBatch {
+public final class ScoringBatch {
   /** Layer outputs one pass may hold: a few networks' worth fits any executor convoy runs on. */
   static final long LAYER_OUTPUT_BYTES = 512L << 20;
 
   private ScoringBatch() {}
 
-  /** Images per forward pass for {@code spec}: from 1 to {@value PartitionScoring#BATCH}. */
-  static int of(ModelSpec spec) {
+  /** Images per forward pass for {@code spec}: from 1 to {@code most}. */
+  public static int of(ModelSpec spec, int most) {
     long floats = ModelSummary.of(spec).outputElements();
     long fit = LAYER_OUTPUT_BYTES / Math.max(1, floats * Float.BYTES);
-    return (int) Math.max(1, Math.min(PartitionScoring.BATCH, fit));
+    return (int) Math.max(1, Math.min(most, fit));
   }
 }
