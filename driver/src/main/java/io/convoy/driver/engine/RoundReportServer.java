@@ -147,8 +147,9 @@ final class RoundReportServer implements AutoCloseable {
               return;
             }
             RoundReport report = RoundReport.read(in);
-            StageSnapshot snapshot = type == ProgressProtocol.SNAPSHOT ? StageSnapshot.read(in) : null;
-            if (snapshot != null) {
+            StageSnapshot snapshot = type == ProgressProtocol.SNAPSHOT || type == ProgressProtocol.FINAL
+                ? StageSnapshot.read(in) : null;
+            if (type == ProgressProtocol.SNAPSHOT) {
               keep(snapshot); // before the report is seen, so that a retry after it can find it
             }
             reports.add(new Progress(report, snapshot));

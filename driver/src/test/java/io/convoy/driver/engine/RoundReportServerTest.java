@@ -115,6 +115,72 @@ class RoundReportServerTest {
     }
   }
 
+  /**
+   * The epoch's last round comes with its end state ({@link ProgressProtocol#FINAL}), which the
+   * driver takes but does not keep for retries; a state of several write chunks arrives whole.
+   */
+  @Test
+  void theEndStateArrivesWithTheLastRoundAndIsNotKeptForRetries() throws Exception {
+    float[] parameters = new float[100_003];
+    float[] updater = new float[40_000];
+    java.util.Random rnd = new java.util.Random(3);
+    for (int i = 0; i < parameters.length; i++) {
+      parameters[i] = (float) rnd.nextGaussian();
+    }
+    for (int i = 0; i < updater.length; i++) {
+      updater[i] = (float) rnd.nextGaussian();
+    }
+    StageSnapshot end = new StageSnapshot(0, 4, 8, 32L, new ModelState(parameters, updater));
+    try (RoundReportServer server = RoundReportServer.open("127.0.0.1", "secret")) {
+      InetSocketAddress address = server.address();
+      try (Socket rank0 = ProgressProtocol.open(address, "secret", ProgressProtocol.PROGRESS, 5000)) {
+        DataOutputStream out = new DataOutputStream(rank0.getOutputStream());
+        out.writeByte(ProgressProtocol.SNAPSHOT);
+        report(3).write(out);
+        snapshot(3).write(out);
+        out.writeByte(ProgressProtocol.FINAL);
+        report(4).write(out);
+        end.write(out);
+        out.flush();
+        assertEquals(3, takeProgress(server).snapshot().round());
+        RoundReportServer.Progress last = takeProgress(server);
+        assertEquals(report(4), last.report());
+        assertArrayEquals(parameters, last.snapshot().state().parameters());
+        assertArrayEquals(updater, last.snapshot().state().updaterState());
+      }
+      assertEquals(3, ProgressProtocol.latestSnapshot(address, "secret", 0, 5000), "the end state was kept");
+    }
+  }
+
+  /** Snapshots go out in DataOutputStream's big-endian floats, a chunk at a time, exactly as one float at a time. */
+  @Test
+  void snapshotFloatsAreBigEndianAsDataOutputStreamWritesThem() throws Exception {
+    float[] parameters = new float[50_001];
+    for (int i = 0; i < parameters.length; i++) {
+      parameters[i] = i * 0.37f - 1000f;
+    }
+    float[] updater = {Float.NaN, -0f, Float.MAX_VALUE};
+    java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+    DataOutputStream e = new DataOutputStream(expected);
+    e.writeInt(1);
+    e.writeInt(2);
+    e.writeInt(3);
+    e.writeLong(4L);
+    for (float[] v : new float[][] {parameters, updater}) {
+      e.writeInt(v.length);
+      for (float f : v) {
+        e.writeFloat(f);
+      }
+    }
+    java.io.ByteArrayOutputStream actual = new java.io.ByteArrayOutputStream();
+    new StageSnapshot(1, 2, 3, 4L, new ModelState(parameters, updater)).write(new DataOutputStream(actual));
+    assertArrayEquals(expected.toByteArray(), actual.toByteArray());
+    StageSnapshot back = StageSnapshot.read(new java.io.DataInputStream(
+        new java.io.ByteArrayInputStream(actual.toByteArray())));
+    assertArrayEquals(parameters, back.state().parameters());
+    assertArrayEquals(updater, back.state().updaterState());
+  }
+
   private static StageSnapshot snapshot(int round) {
     return new StageSnapshot(0, round, round + 3, round * 8L,
         new ModelState(new float[] {round, -0.5f, Float.MIN_VALUE}, new float[] {round * 2f}));

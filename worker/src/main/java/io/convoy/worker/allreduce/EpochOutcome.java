@@ -11,7 +11,8 @@ import java.util.List;
  * every rank sends the samples its minibatches left out, which the ring does not carry.
  *
  * @param rank the task's rank (its shard)
- * @param state rank 0: the parameters and shared updater state after the epoch; others: null
+ * @param state rank 0: the parameters and shared updater state after the epoch, unless its side
+ *     channel brought them ({@code channel} is not {@link #NO_CHANNEL}); others: null
  * @param rounds rank 0: every round of the epoch; others: empty
  * @param skipped samples this rank's minibatches left out, as {@code path<TAB>reason}
  * @param channel rank 0: the id its side channel to the driver ended with ({@link ProgressProtocol#END}),
@@ -22,8 +23,11 @@ public record EpochOutcome(int rank, ModelState state, List<RoundReport> rounds,
     long channel) implements Serializable {
   public static final long NO_CHANNEL = -1;
 
-  /** This outcome, with rank 0's side channel ended as {@code channel}. */
-  public EpochOutcome withChannel(long channel) {
-    return new EpochOutcome(rank, state, rounds, skipped, channel);
+  /**
+   * This outcome of rank 0 when its side channel ended as {@code channel}: every round and the
+   * end state went over the channel, so the state stays out of the result.
+   */
+  public EpochOutcome endedOver(long channel) {
+    return new EpochOutcome(rank, null, rounds, skipped, channel);
   }
 }

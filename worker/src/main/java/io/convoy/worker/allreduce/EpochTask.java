@@ -117,7 +117,10 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
         if (progress != null) {
           // The task attempt's id is unique in the application: a retried stage's rank 0 ends its
           // own channel, never one of a failed attempt.
-          outcome = outcome.withChannel(progress.finish(ctx.taskAttemptId()));
+          long channel = progress.finish(ctx.taskAttemptId());
+          if (channel != EpochOutcome.NO_CHANNEL) {
+            outcome = outcome.endedOver(channel); // the end state went over the channel
+          }
         }
       }
     }
@@ -168,6 +171,7 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
     int firstBatch = snapshot != null ? snapshot.batchesDone() : epoch.firstBatch();
     List<RoundReport> reports = new ArrayList<>();
     ArrayList<String> skipped = new ArrayList<>(0); // ArrayList: registered with Kryo
+    StageSnapshot sent = null; // rank 0's newest state sent to the driver
     for (int first = firstBatch; first < schedule.batchesPerEpoch(); first += k) {
       long t0 = System.nanoTime();
       int count = Math.min(k, schedule.batchesPerEpoch() - first);
@@ -211,19 +215,32 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
             totalBatches, (t3 - t0) / 1e9, timings, work.learningRate());
         reports.add(report);
         int every = epoch.snapshotEvery();
-        progress.send(report, every > 0 && round % every == 0
-            ? new StageSnapshot(epoch.epoch(), round, first + count, step, new ModelState(replica.parameters(),
-                epoch.sharedUpdaterState() ? replica.updaterState() : new float[0]))
-            : null);
+        boolean due = every > 0 && round % every == 0;
+        boolean last = first + count >= schedule.batchesPerEpoch();
+        if (due || last) {
+          sent = new StageSnapshot(epoch.epoch(), round, first + count, step, state(replica));
+          if (due) {
+            progress.send(report, sent);
+          } else {
+            progress.sendFinal(report, sent);
+          }
+        } else {
+          progress.send(report);
+        }
       }
     }
     if (rank != 0) {
       // ArrayList: registered with Kryo
       return new EpochOutcome(rank, null, new ArrayList<>(), skipped, EpochOutcome.NO_CHANNEL);
     }
-    float[] updater = epoch.sharedUpdaterState() ? replica.updaterState() : new float[0];
-    return new EpochOutcome(rank, new ModelState(replica.parameters(), updater), reports, skipped,
-        EpochOutcome.NO_CHANNEL);
+    // The state the driver was sent with the last round, else (no round ran) the replica's.
+    ModelState end = sent != null && sent.round() == round ? sent.state() : state(replica);
+    return new EpochOutcome(rank, end, reports, skipped, EpochOutcome.NO_CHANNEL);
+  }
+
+  /** The replica's parameters and, where the replicas share it, its updater state. */
+  private ModelState state(Replica replica) {
+    return new ModelState(replica.parameters(), epoch.sharedUpdaterState() ? replica.updaterState() : new float[0]);
   }
 
   /** The same rounding as the jobs transport's mean: the float sum scaled in double. */

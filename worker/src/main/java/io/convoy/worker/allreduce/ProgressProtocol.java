@@ -15,9 +15,11 @@ import java.nio.charset.StandardCharsets;
  *
  * <ul>
  *   <li>{@link #PROGRESS}: rank 0's stream of {@link #REPORT} (a {@link RoundReport}) and
- *       {@link #SNAPSHOT} (a report, then a {@link StageSnapshot}) messages, closed by one
- *       {@link #END} (a long: the channel's id, which rank 0 also returns in its
- *       {@link EpochOutcome}, so the driver knows when it has read everything that task sent);
+ *       {@link #SNAPSHOT} (a report, then a {@link StageSnapshot}) messages, the last round as
+ *       one {@link #FINAL} (a report, then the epoch's end state as a {@link StageSnapshot}, which
+ *       the driver takes but does not keep for retries), closed by one {@link #END} (a long: the
+ *       channel's id, which rank 0 also returns in its {@link EpochOutcome}, so the driver knows
+ *       when it has read everything that task sent);
  *   <li>{@link #LATEST}: epoch in, round of the driver's newest snapshot of that epoch out (-1:
  *       none);
  *   <li>{@link #GET}: epoch and round in, a present flag and the snapshot out.
@@ -29,6 +31,7 @@ public final class ProgressProtocol {
   public static final byte GET = 'G';
   public static final byte REPORT = 'R';
   public static final byte SNAPSHOT = 'S';
+  public static final byte FINAL = 'F';
   public static final byte END = 'E';
 
   private ProgressProtocol() {}
