@@ -71,7 +71,7 @@ public final class Replica {
    * A new network holding {@code parameters}; no random number is drawn. The backend
    * {@code model.backend} names is attached on the first training call ({@link #fit},
    * {@link #computeGradient}, {@link #applyGradient}), never for {@link #predict} or {@link #save}:
-   * a model trained with libtorch evaluates and predicts with DL4J alone.
+   * a model trained with libtorch and loaded again evaluates and predicts with DL4J alone.
    */
   public static Replica withParameters(ModelSpec spec, float[] parameters) {
     Network net = ModelZoo.configuration(spec, 0L).create();
@@ -277,7 +277,10 @@ public final class Replica {
     return net.dl4j();
   }
 
-  /** Class probabilities, {@code n x classes} row-major. */
+  /**
+   * Class probabilities in inference mode, {@code n x classes} row-major: computed by the training
+   * backend once one is attached (validation during training), else by DL4J.
+   */
   public float[] predict(float[] features, int n) {
     return Nd4j.toFlattened('c', net.output(features(features, n))).toFloatVector();
   }
