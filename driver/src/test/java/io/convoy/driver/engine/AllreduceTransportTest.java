@@ -1,5 +1,6 @@
 package io.convoy.driver.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,6 +81,31 @@ class AllreduceTransportTest {
       fullPrecision += (Float.floatToRawIntBits(p) & 0xffff) != 0 ? 1 : 0;
     }
     assertTrue(fullPrecision > exact.length / 2, "float32 runs keep full-precision parameters");
+  }
+
+  /**
+   * Rank 0 hands the driver each epoch's end state over the progress channel; where it cannot
+   * reach the channel, the state and the rounds come with its task's result instead, and the run
+   * is the same: the same parameters, every round reported once.
+   */
+  @Test
+  void withoutTheProgressChannelTheResultBringsTheEndState() throws Exception {
+    ConvoyConfig config = config(2, "local[2]", "training.transport=allreduce", "training.epochs=2",
+        "training.averaging.mode=gradients");
+    TrainingSummary over = train(config, new StringWriter());
+    System.setProperty("spark.convoy.test.progress-channel", "off");
+    TrainingSummary without;
+    try {
+      without = train(config, new StringWriter());
+    } finally {
+      System.clearProperty("spark.convoy.test.progress-channel");
+    }
+    assertArrayEquals(over.finalState().parameters(), without.finalState().parameters());
+    List<JsonNode> rounds = events(without, "round");
+    assertEquals(events(over, "round").size(), rounds.size());
+    for (int i = 0; i < rounds.size(); i++) {
+      assertEquals(i + 1, rounds.get(i).get("round").asInt());
+    }
   }
 
   private ConvoyConfig config(int workers, String master, String... more) throws Exception {
