@@ -21,12 +21,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -92,12 +96,12 @@ public final class ModelZip {
       throws IOException {
     ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
     model.save(dl4j, withUpdaterState);
-    ZipOutputStream zip = new ZipOutputStream(out);
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(dl4j.toByteArray()))) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        zip.putNextEntry(new ZipEntry(e.getName()));
-        in.transferTo(zip);
-        zip.closeEntry();
+    ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
+    // DL4J's entries go in as DL4J deflated them: inflating and deflating them again took as long
+    // as DL4J's own save (resnet50 with its optimizer state: 4-6 s more per checkpoint).
+    try (ZipFile dl4jZip = new ZipFile(new SeekableInMemoryByteChannel(dl4j.toByteArray()))) {
+      for (ZipArchiveEntry e : Collections.list(dl4jZip.getEntriesInPhysicalOrder())) {
+        zip.addRawArchiveEntry(e, dl4jZip.getRawInputStream(e));
       }
     }
     put(zip, LABELS, String.join("\n", labels) + "\n");
@@ -107,10 +111,10 @@ public final class ModelZip {
     zip.flush();
   }
 
-  private static void put(ZipOutputStream zip, String name, String text) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
+  private static void put(ZipArchiveOutputStream zip, String name, String text) throws IOException {
+    zip.putArchiveEntry(new ZipArchiveEntry(name));
     zip.write(text.getBytes(StandardCharsets.UTF_8));
-    zip.closeEntry();
+    zip.closeArchiveEntry();
   }
 
   /**
