@@ -24,10 +24,11 @@ public record EpochOutcome(int rank, ModelState state, List<RoundReport> rounds,
   public static final long NO_CHANNEL = -1;
 
   /**
-   * This outcome of rank 0 when its side channel ended as {@code channel}: every round and the
-   * end state went over the channel, so the state stays out of the result.
+   * This outcome of rank 0 when its side channel ended as {@code channel}: every round went over
+   * the channel, and when a round ran, the end state with the last one, which then stays out of
+   * the result.
    */
   public EpochOutcome endedOver(long channel) {
-    return new EpochOutcome(rank, null, rounds, skipped, channel);
+    return new EpochOutcome(rank, rounds.isEmpty() ? state : null, rounds, skipped, channel);
   }
 }

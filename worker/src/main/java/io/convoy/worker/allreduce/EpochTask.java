@@ -119,7 +119,7 @@ public final class EpochTask extends AbstractFunction1<scala.collection.Iterator
           // own channel, never one of a failed attempt.
           long channel = progress.finish(ctx.taskAttemptId());
           if (channel != EpochOutcome.NO_CHANNEL) {
-            outcome = outcome.endedOver(channel); // the end state went over the channel
+            outcome = outcome.endedOver(channel);
           }
         }
       }
