@@ -40,6 +40,26 @@ class ConvoyLauncherTest {
         args.toString());
   }
 
+  /**
+   * The launcher keeps C2 off start-up code with submit/c2-directives.json, and the JVM it runs
+   * (this one) accepts the file: it installs its directive and says so on stderr, not on stdout.
+   */
+  @Test
+  void theJvmTakesTheCompilerDirectivesOnStderr() throws Exception {
+    Path submit = checkout("target/convoy-app.jar", "target/spark-home/jars");
+    Path directives = submit.resolve("c2-directives.json");
+    assertTrue(launch(submit, "").contains("-XX:CompilerDirectivesFile=" + directives));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(java.toString(), "-XX:+UnlockDiagnosticVMOptions", "-XX:+DisplayVMOutputToStderr",
+        "-XX:CompilerDirectivesFile=" + directives, "-version").start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+    assertEquals(0, p.exitValue(), err);
+    assertTrue(err.contains("1 compiler directives added"), err);
+    assertEquals("", out);
+  }
+
   /** checkout/submit with the launcher, jvm.options, native-env.sh, a stand-in jar and Spark home folder. */
   private Path checkout(String jar, String jars) throws Exception {
     Path submit = dir.resolve("checkout/submit");
@@ -48,6 +68,7 @@ class ConvoyLauncherTest {
     Files.copy(LocalCluster.ROOT.resolve("submit/convoy"), submit.resolve("convoy"));
     Files.copy(LocalCluster.ROOT.resolve("submit/jvm.options"), submit.resolve("jvm.options"));
     Files.copy(LocalCluster.ROOT.resolve("submit/native-env.sh"), submit.resolve("native-env.sh"));
+    Files.copy(LocalCluster.ROOT.resolve("submit/c2-directives.json"), submit.resolve("c2-directives.json"));
     return submit;
   }
 
