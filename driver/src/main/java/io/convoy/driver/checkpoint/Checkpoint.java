@@ -67,16 +67,8 @@ public record Checkpoint(String uri, RunProgress progress, ModelState state, Str
 
   private static void writeState(DataOutputStream out, ModelState state) throws IOException {
     out.writeInt(STATE_MAGIC);
-    writeFloats(out, state.parameters());
-    writeFloats(out, state.updaterState());
+    state.write(out);
     out.flush();
-  }
-
-  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-    out.writeInt(values.length);
-    for (float v : values) {
-      out.writeFloat(v);
-    }
   }
 
   private static ModelState readState(byte[] bytes, String uri) {
@@ -84,21 +76,10 @@ public record Checkpoint(String uri, RunProgress progress, ModelState state, Str
       if (in.readInt() != STATE_MAGIC) {
         throw new IOException("not a convoy state file");
       }
-      return new ModelState(readFloats(in, bytes.length), readFloats(in, bytes.length));
+      // No vector holds more floats than the file has bytes for.
+      return ModelState.read(in, bytes.length / Float.BYTES);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + STATE + " of checkpoint " + uri + ": " + e.getMessage(), e);
     }
-  }
-
-  private static float[] readFloats(DataInputStream in, int limit) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || (long) n * 4 > limit) {
-      throw new IOException("bad vector length " + n);
-    }
-    float[] values = new float[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = in.readFloat();
-    }
-    return values;
   }
 }

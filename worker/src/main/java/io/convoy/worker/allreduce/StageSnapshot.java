@@ -5,7 +5,6 @@ import io.convoy.worker.replica.ModelState;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 /**
  * The replicas' common state after a round inside an allreduce epoch, which rank 0 sends to the
@@ -19,16 +18,15 @@ import java.nio.ByteBuffer;
  * @param state parameters and the shared optimizer state
  */
 public record StageSnapshot(int epoch, int round, int batchesDone, long step, ModelState state) {
-  /** Floats converted per write (resnet50 with its optimizer state: 47 million), not one call each. */
-  private static final int CHUNK_FLOATS = 1 << 14;
+  /** The longest vector a snapshot may hold: a longer length means a corrupt stream. */
+  private static final long MAX_LENGTH = 1 << 30;
 
   public void write(DataOutputStream out) throws IOException {
     out.writeInt(epoch);
     out.writeInt(round);
     out.writeInt(batchesDone);
     out.writeLong(step);
-    writeFloats(out, state.parameters());
-    writeFloats(out, state.updaterState());
+    state.write(out);
   }
 
   public static StageSnapshot read(DataInputStream in) throws IOException {
@@ -36,35 +34,6 @@ public record StageSnapshot(int epoch, int round, int batchesDone, long step, Mo
     int round = in.readInt();
     int batchesDone = in.readInt();
     long step = in.readLong();
-    float[] parameters = readFloats(in);
-    float[] updater = readFloats(in);
-    return new StageSnapshot(epoch, round, batchesDone, step, new ModelState(parameters, updater));
-  }
-
-  /** Big-endian floats, as DataOutputStream.writeFloat writes them, converted a chunk at a time. */
-  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-    out.writeInt(values.length);
-    ByteBuffer chunk = ByteBuffer.allocate(CHUNK_FLOATS * Float.BYTES);
-    for (int from = 0; from < values.length; from += CHUNK_FLOATS) {
-      int n = Math.min(CHUNK_FLOATS, values.length - from);
-      chunk.clear();
-      chunk.asFloatBuffer().put(values, from, n);
-      out.write(chunk.array(), 0, n * Float.BYTES);
-    }
-  }
-
-  private static float[] readFloats(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > 1 << 30) {
-      throw new IOException("bad vector length " + n);
-    }
-    float[] values = new float[n];
-    byte[] chunk = new byte[CHUNK_FLOATS * Float.BYTES];
-    for (int from = 0; from < n; from += CHUNK_FLOATS) {
-      int count = Math.min(CHUNK_FLOATS, n - from);
-      in.readFully(chunk, 0, count * Float.BYTES);
-      ByteBuffer.wrap(chunk, 0, count * Float.BYTES).asFloatBuffer().get(values, from, count);
-    }
-    return values;
+    return new StageSnapshot(epoch, round, batchesDone, step, ModelState.read(in, MAX_LENGTH));
   }
 }
