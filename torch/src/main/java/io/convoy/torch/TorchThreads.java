@@ -15,11 +15,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * oneDNN computation cache, so every convolution's primitives are created (compiled) again on the
  * next step; and once it has been called in a process, every new thread's first operation calls it
  * again with the stored count. Spark runs each epoch's tasks on whichever of its pool's threads is
- * free, so an epoch could start with that cost (not the only cost of a new thread: resnet50's
- * epoch-start rounds still ran 10-18 s against 6 after this change, docs/benchmarks.md). libtorch
- * and libnd4j load one libgomp (the same soname), so the team size libnd4j sets for this thread is
- * the one libtorch's parallel regions use; only where it is not (another OpenMP runtime) does this
- * fall back to {@code at::set_num_threads}.
+ * free, so an epoch could start with that cost. libtorch and libnd4j load one libgomp (the same
+ * soname), so the team size libnd4j sets for this thread is the one libtorch's parallel regions use;
+ * only where it is not (another OpenMP runtime) does this fall back to {@code at::set_num_threads}.
+ * (The slow epoch-start rounds that remained after this change came from DL4J's validation taking
+ * libtorch's freed memory: docs/benchmarks.md, sixth step.)
  */
 final class TorchThreads {
   private static final ThreadLocal<Integer> APPLIED = new ThreadLocal<>();

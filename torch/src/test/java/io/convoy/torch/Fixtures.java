@@ -163,6 +163,15 @@ final class Fixtures {
     return y;
   }
 
+  /** The largest |a[i] - b[i]|. */
+  static double maxDifference(float[] a, float[] b) {
+    double max = 0;
+    for (int i = 0; i < a.length; i++) {
+      max = Math.max(max, Math.abs(a[i] - b[i]));
+    }
+    return max;
+  }
+
   /** ||a - b|| / ||b||, or ||a - b|| where b is (almost) zero. */
   static double relativeError(float[] a, float[] b) {
     double diff = 0;

@@ -149,17 +149,11 @@ class TorchLayersTest {
 
     float[] expected = Nd4j.toFlattened(net.output(x, true)).toFloatVector();
     float[] actual = Nd4j.toFlattened(torch.outputTraining(x)).toFloatVector();
-    double max = 0;
-    for (int i = 0; i < expected.length; i++) {
-      max = Math.max(max, Math.abs(expected[i] - actual[i]));
-    }
+    double max = Fixtures.maxDifference(expected, actual);
     assertTrue(max < 1e-5, "largest difference of the class probabilities " + max);
     float[] expectedInference = Nd4j.toFlattened(net.output(x, false)).toFloatVector();
     float[] actualInference = Nd4j.toFlattened(torch.output(x)).toFloatVector();
-    double maxInference = 0;
-    for (int i = 0; i < expectedInference.length; i++) {
-      maxInference = Math.max(maxInference, Math.abs(expectedInference[i] - actualInference[i]));
-    }
+    double maxInference = Fixtures.maxDifference(expectedInference, actualInference);
     assertTrue(maxInference < 1e-5, "largest difference of the class probabilities in inference mode " + maxInference);
     if (!backward) {
       return;
