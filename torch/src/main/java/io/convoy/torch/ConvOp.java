@@ -21,7 +21,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
  * killed the JVM on resnet50 there.
  *
  * <p>Larger kernels go through libtorch's oneDNN ({@code conv2d}) where its results were measured
- * right, else through libtorch's own im2col and matrix product ({@code thnn_conv2d}, slower). On
+ * right, else through libtorch's own im2col and matrix products ({@link #convolve}, slower). On
  * this project's virtual machines oneDNN 3.7.1 (libtorch 2.10) computes some convolutions wrong,
  * by 20-60% of the output's scale, with any ISA it may use: the forward pass with more than 16 input
  * channels not a multiple of 16 (20, 24, 40, 50: lenet's second convolution, googlenet's 24-channel
@@ -90,10 +90,43 @@ final class ConvOp implements TorchOp {
     return activation.apply(y);
   }
 
-  /** A convolution through oneDNN ({@code conv2d}) or libtorch's im2col and matrix product. */
+  /**
+   * A convolution through oneDNN ({@code conv2d}), else libtorch's im2col and matrix products: on one
+   * thread {@code thnn_conv2d} (a matrix product per image, cache-sized), on more {@link #unfolded}.
+   * {@code thnn_conv2d} spreads the images over OpenMP's threads and each calls OpenBLAS, whose
+   * pthreads build then runs its own threads beside them: lenet at 2 threads trained at 400-520
+   * images/s against 1,830 with one matrix product per step (2,370 on one thread through thnn_conv2d,
+   * 1,960 unfolded; docs/benchmarks.md, seventh step).
+   */
   static Tensor convolve(Tensor x, Tensor w, TensorOptional b, long[] stride, long[] padding, boolean oneDnn) {
-    return oneDnn ? torch.conv2d(x, w, b, stride, padding, NO_DILATION, 1)
-        : torch.thnn_conv2d(x, w, new long[] {w.size(2), w.size(3)}, b, stride, padding);
+    if (oneDnn) {
+      return torch.conv2d(x, w, b, stride, padding, NO_DILATION, 1);
+    }
+    if (torch.get_num_threads() > 1) {
+      return unfolded(x, w, b, stride, padding);
+    }
+    return torch.thnn_conv2d(x, w, new long[] {w.size(2), w.size(3)}, b, stride, padding);
+  }
+
+  /**
+   * The convolution as one matrix product over the whole batch: the input's windows as columns
+   * ({@code im2col}, [C kH kW, N oH oW]) times the weights ([out, C kH kW]); OpenBLAS parallelizes
+   * the one product itself. libtorch's backward is two matrix products and {@code col2im}.
+   */
+  static Tensor unfolded(Tensor x, Tensor w, TensorOptional b, long[] stride, long[] padding) {
+    long n = x.size(0);
+    long out = w.size(0);
+    long kh = w.size(2);
+    long kw = w.size(3);
+    long oh = (x.size(2) + 2 * padding[0] - kh) / stride[0] + 1;
+    long ow = (x.size(3) + 2 * padding[1] - kw) / stride[1] + 1;
+    Tensor cols = torch.im2col(x, new long[] {kh, kw}, NO_DILATION, padding, stride);
+    long k = cols.size(1);
+    Tensor y = w.reshape(out, k).mm(cols.permute(1, 0, 2).reshape(k, n * oh * ow));
+    if (b.has_value()) {
+      y = y.add(b.get().reshape(out, 1));
+    }
+    return y.reshape(out, n, oh, ow).permute(1, 0, 2, 3).contiguous();
   }
 
   /** {@code y[n, o, h, w] = sum_c W[o, c] x[n, c, h * s, w * s]}: a 1x1 convolution without padding. */
