@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,16 +73,48 @@ class ConvoyLauncherTest {
     return submit;
   }
 
-  /** The arguments the launcher gives java for {@code convoy model summary --arch lenet}. */
+  /**
+   * The native libraries' settings of submit/native-env.sh reach the JVM: glibc's allocator keeping
+   * freed memory in one arena, in transparent huge pages, OpenBLAS's workers sleeping at once; a
+   * value the user set is kept, and CONVOY_MALLOC=glibc leaves the allocator's defaults.
+   */
+  @Test
+  void theNativeSettingsReachTheJvmUnlessTheUserSetThem() throws Exception {
+    Path submit = checkout("target/convoy-app.jar", "target/spark-home/jars");
+    List<String> env = launch(submit, "", Map.of()).stream().filter(l -> l.startsWith("env ")).toList();
+    assertEquals(List.of("env GLIBC_TUNABLES=glibc.malloc.hugetlb=1", "env MALLOC_ARENA_MAX=1",
+        "env MALLOC_MMAP_MAX_=0", "env OPENBLAS_THREAD_TIMEOUT=4"), env);
+    List<String> own = launch(submit, "", Map.of("GLIBC_TUNABLES", "glibc.malloc.check=0", "MALLOC_ARENA_MAX", "4"));
+    assertTrue(own.contains("env GLIBC_TUNABLES=glibc.malloc.check=0") && own.contains("env MALLOC_ARENA_MAX=4"),
+        own.toString());
+    List<String> glibc = launch(submit, "", Map.of("CONVOY_MALLOC", "glibc"));
+    assertTrue(glibc.contains("env GLIBC_TUNABLES=") && glibc.contains("env MALLOC_ARENA_MAX="), glibc.toString());
+  }
+
   private List<String> launch(Path submit, String cuda) throws Exception {
+    return launch(submit, cuda, Map.of());
+  }
+
+  /**
+   * The arguments the launcher gives java for {@code convoy model summary --arch lenet}, after
+   * lines "env NAME=value" for the native settings java finds in its environment.
+   */
+  private List<String> launch(Path submit, String cuda, Map<String, String> env) throws Exception {
     Path java = Files.createDirectories(dir.resolve("jdk/bin")).resolve("java");
-    Files.writeString(java, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
+    Files.writeString(java, "#!/usr/bin/env bash\n"
+        + "for v in GLIBC_TUNABLES MALLOC_ARENA_MAX MALLOC_MMAP_MAX_ OPENBLAS_THREAD_TIMEOUT; do echo \"env $v=${!v-}\"; done\n"
+        + "printf '%s\\n' \"$@\"\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     ProcessBuilder pb = new ProcessBuilder("bash", submit.resolve("convoy").toString(), "model", "summary", "--arch",
         "lenet").redirectErrorStream(true);
     pb.environment().put("JAVA_HOME", dir.resolve("jdk").toString());
     pb.environment().put("CONVOY_CUDA", cuda);
     pb.environment().remove("CONVOY_JAVA_OPTS");
+    for (String v : List.of("GLIBC_TUNABLES", "MALLOC_ARENA_MAX", "MALLOC_MMAP_MAX_", "OPENBLAS_THREAD_TIMEOUT",
+        "CONVOY_MALLOC")) {
+      pb.environment().remove(v);
+    }
+    pb.environment().putAll(env);
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(1, TimeUnit.MINUTES), output);

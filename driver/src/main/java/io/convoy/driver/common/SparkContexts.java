@@ -42,6 +42,8 @@ public final class SparkContexts {
         .setIfMissing("spark.executorEnv.MALLOC_ARENA_MAX", "1")
         .setIfMissing("spark.executorEnv.MALLOC_MMAP_MAX_", "0")
         .setIfMissing("spark.executorEnv.MALLOC_TRIM_THRESHOLD_", "68719476736")
+        // and in transparent huge pages: a first step's faults, 4 KB at a time, were seconds
+        .setIfMissing("spark.executorEnv.GLIBC_TUNABLES", "glibc.malloc.hugetlb=1")
         // OpenBLAS's workers sleep at once after a call instead of spinning for 0.1 s on the cores
         // the replicas' OpenMP threads need (see submit/native-env.sh).
         .setIfMissing("spark.executorEnv.OPENBLAS_THREAD_TIMEOUT", "4")
