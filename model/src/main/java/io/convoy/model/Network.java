@@ -54,6 +54,7 @@ interface Network {
   /** The main output in inference mode (auxiliary outputs are not returned). */
   INDArray output(INDArray features);
 
+  /** DL4J's ModelSerializer format (plain DL4J loads it), the floats stored rather than deflated. */
   void save(OutputStream out, boolean withUpdaterState) throws IOException;
 
   /** The DL4J network itself: a MultiLayerNetwork or a ComputationGraph. */

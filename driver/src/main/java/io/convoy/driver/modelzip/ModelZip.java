@@ -97,8 +97,8 @@ public final class ModelZip {
     ByteArrayOutputStream dl4j = new ByteArrayOutputStream();
     model.save(dl4j, withUpdaterState);
     ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
-    // DL4J's entries go in as DL4J deflated them: inflating and deflating them again took as long
-    // as DL4J's own save (resnet50 with its optimizer state: 4-6 s more per checkpoint).
+    // DL4J's entries go in as the replica wrote them (the floats stored, not deflated: see
+    // Network.save): inflating and deflating them again took 4-6 s per resnet50 checkpoint.
     try (ZipFile dl4jZip = new ZipFile(new SeekableInMemoryByteChannel(dl4j.toByteArray()))) {
       for (ZipArchiveEntry e : Collections.list(dl4jZip.getEntriesInPhysicalOrder())) {
         zip.addRawArchiveEntry(e, dl4jZip.getRawInputStream(e));
