@@ -9,8 +9,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -56,13 +61,15 @@ public final class CatalogScanner {
           + rootUri + "/" + LAYOUT + " (folders starting with . or _ are ignored)");
     }
     List<String> classes = classDirs.stream().map(d -> d.getPath().getName()).toList();
+    List<List<FileStatus>> files = classDirs.stream().map(d -> list(d.getPath())).toList();
+    Iterator<Optional<String>> problems = problems(files.stream().flatMap(List::stream).toList()).iterator();
     List<Sample> samples = new ArrayList<>();
     List<String> unusable = new ArrayList<>();
     for (int label = 0; label < classDirs.size(); label++) {
       int samplesBefore = samples.size();
       int skippedBefore = skipped.size();
-      for (FileStatus file : list(classDirs.get(label).getPath())) {
-        Optional<String> problem = problem(file);
+      for (FileStatus file : files.get(label)) {
+        Optional<String> problem = problems.next();
         if (problem.isPresent()) {
           skip(file, problem.get());
         } else {
@@ -89,6 +96,45 @@ public final class CatalogScanner {
     SkippedFile first = skippedThere.get(0);
     return what + " has no usable image (" + skippedThere.size() + " skipped, e.g. "
         + first.path() + ": " + first.reason() + ")";
+  }
+
+  /**
+   * Files checked at once: each check is an open and two small reads, a round trip per file on HDFS
+   * and object stores (ImageNet: 1.28 million files); on a local disk about 110 us a file.
+   */
+  static final int CHECK_THREADS = 16;
+  private static final int CHECK_CHUNK = 64;
+
+  /** {@link #problem} of every file, in the files' order, checked by up to {@link #CHECK_THREADS} threads. */
+  private List<Optional<String>> problems(List<FileStatus> files) {
+    int chunks = (files.size() + CHECK_CHUNK - 1) / CHECK_CHUNK;
+    if (chunks <= 1) {
+      return files.stream().map(this::problem).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(CHECK_THREADS, chunks), r -> {
+      Thread t = new Thread(r, "convoy-catalog-check");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<List<Optional<String>>>> parts = new ArrayList<>(chunks);
+      for (int from = 0; from < files.size(); from += CHECK_CHUNK) {
+        List<FileStatus> part = files.subList(from, Math.min(files.size(), from + CHECK_CHUNK));
+        parts.add(pool.submit(() -> part.stream().map(this::problem).toList()));
+      }
+      List<Optional<String>> all = new ArrayList<>(files.size());
+      for (Future<List<Optional<String>>> part : parts) {
+        all.addAll(part.get());
+      }
+      return all;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking the files of the dataset", e);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** Why a class folder entry is not a usable image, or empty when it is one. */

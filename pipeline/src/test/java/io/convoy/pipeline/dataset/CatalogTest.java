@@ -88,6 +88,40 @@ class CatalogTest {
     assertTrue(c.skipped().stream().allMatch(s -> s.path().startsWith("file:/")));
   }
 
+  /**
+   * Files are checked on several threads (CHECK_THREADS), in chunks; the catalog is still the files in
+   * listing order, each unusable one skipped in that order with its own reason, whichever chunk and
+   * thread checked it.
+   */
+  @Test
+  void aLargeFolderIsCheckedInParallelAndListedInOrder() throws Exception {
+    Path root = dir.resolve("train");
+    List<String> expectedSkipped = new java.util.ArrayList<>();
+    int usable = 0;
+    for (String cls : List.of("a", "b", "c")) {
+      for (int i = 0; i < 300; i++) {
+        String name = String.format("%04d.png", i);
+        Path file = root.resolve(cls).resolve(name);
+        if (i % 37 == 5) {
+          TestImages.write(file, "not a png".getBytes(StandardCharsets.UTF_8));
+          expectedSkipped.add(cls + "/" + name + ": not an image: content does not match .png");
+        } else if (i % 53 == 7) {
+          TestImages.write(file, new byte[0]);
+          expectedSkipped.add(cls + "/" + name + ": empty file");
+        } else {
+          TestImages.write(file, PNG_MAGIC);
+          usable++;
+        }
+      }
+    }
+    Catalog c = Catalog.scan(root.toString(), HADOOP); // 900 files: 15 chunks of 64 over the threads
+    assertEquals(usable, c.samples().size());
+    assertEquals(expectedSkipped, c.skipped().stream()
+        .map(s -> s.path().substring(s.path().indexOf("/train/") + 7) + ": " + s.reason()).toList());
+    assertEquals(List.of(0, 1, 2), c.samples().stream().map(Sample::label).distinct().toList());
+    assertEquals(c, Catalog.scan(root.toString(), HADOOP));
+  }
+
   @Test
   void emptyClassFolderIsAnError() throws Exception {
     Path root = dir.resolve("train");
