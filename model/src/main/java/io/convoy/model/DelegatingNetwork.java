@@ -11,8 +11,6 @@ import java.util.zip.ZipOutputStream;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.api.NeuralNetwork;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -20,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * What {@link StackNetwork} and {@link GraphNetwork} answer alike, through DL4J's common
  * {@link Model} interface; each adds what its network type does its own way (init, fit, updater,
- * counters, output).
+ * configuration JSON, counters, output).
  */
 abstract sealed class DelegatingNetwork<M extends Model & NeuralNetwork> implements Network permits StackNetwork, GraphNetwork {
   protected final M net;
@@ -54,6 +52,9 @@ abstract sealed class DelegatingNetwork<M extends Model & NeuralNetwork> impleme
     return net;
   }
 
+  /** The network's configuration as DL4J's JSON, as ModelSerializer stores it. */
+  abstract String configurationJson();
+
   /**
    * DL4J's ModelSerializer format, entry for entry and byte for byte what
    * {@code ModelSerializer.writeModel(net, out, withUpdaterState)} writes (plain DL4J loads it),
@@ -63,12 +64,10 @@ abstract sealed class DelegatingNetwork<M extends Model & NeuralNetwork> impleme
    */
   @Override
   public final void save(OutputStream out, boolean withUpdaterState) throws IOException {
-    String configuration = net instanceof MultiLayerNetwork m ? m.getLayerWiseConfigurations().toJson()
-        : ((ComputationGraph) net).getConfiguration().toJson();
     try (ZipOutputStream zip = new ZipOutputStream(CloseShieldOutputStream.wrap(out));
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(zip))) {
       zip.putNextEntry(new ZipEntry(ModelSerializer.CONFIGURATION_JSON));
-      zip.write(configuration.getBytes(StandardCharsets.UTF_8));
+      zip.write(configurationJson().getBytes(StandardCharsets.UTF_8));
       zip.setLevel(Deflater.NO_COMPRESSION);
       INDArray params = net.params();
       if (params != null) {
@@ -78,8 +77,7 @@ abstract sealed class DelegatingNetwork<M extends Model & NeuralNetwork> impleme
       } else {
         zip.putNextEntry(new ZipEntry(ModelSerializer.NO_PARAMS_MARKER));
       }
-      INDArray state = !withUpdaterState ? null : net instanceof MultiLayerNetwork m ? m.getUpdater().getStateViewArray()
-          : ((ComputationGraph) net).getUpdater().getStateViewArray();
+      INDArray state = withUpdaterState ? updater().getStateViewArray() : null;
       if (state != null && state.length() > 0) {
         zip.putNextEntry(new ZipEntry(ModelSerializer.UPDATER_BIN));
         Nd4j.write(state, data);

@@ -35,6 +35,11 @@ final class GraphNetwork extends DelegatingNetwork<ComputationGraph> {
   }
 
   @Override
+  String configurationJson() {
+    return net.getConfiguration().toJson();
+  }
+
+  @Override
   public BaseMultiLayerUpdater<?> updater() {
     return net.getUpdater(true);
   }

@@ -27,6 +27,11 @@ final class StackNetwork extends DelegatingNetwork<MultiLayerNetwork> {
   }
 
   @Override
+  String configurationJson() {
+    return net.getLayerWiseConfigurations().toJson();
+  }
+
+  @Override
   public BaseMultiLayerUpdater<?> updater() {
     return (BaseMultiLayerUpdater<?>) net.getUpdater(true);
   }

@@ -22,11 +22,6 @@ import org.nd4j.linalg.factory.Nd4j;
 /** The libtorch replay's forward pass in training and in inference mode gives DL4J's, from the same weights. */
 class TorchForwardTest {
   /**
-   * resnet50's 53 batch norms, the last ones over 4 values per channel at this size, amplify
-   * float rounding (a vertex-by-vertex comparison grows from 1e-7 at the stem to 1e-4 at stage 3
-   * with no step in between): its tolerance is looser, a wrong op still misses it by far.
-   */
-  /**
    * The zoo's layer kinds, each network at a size it takes. resnet50's 53 batch norms, the last
    * ones over 4 values per channel at this size, amplify float rounding (a vertex-by-vertex
    * comparison grows from 1e-7 at the stem to 1e-4 at stage 3 with no step in between): its
