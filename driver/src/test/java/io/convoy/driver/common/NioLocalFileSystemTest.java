@@ -1,14 +1,20 @@
 package io.convoy.driver.common;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.BufferedFSInputStream;
+import org.apache.hadoop.fs.ChecksumException;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
@@ -47,6 +53,40 @@ class NioLocalFileSystemTest {
         new FsPermission((short) 0640), new FsPermission((short) 01777)}) {
       assertEquals(made(hadoops, "hadoop", explicit), made(nio, "nio", explicit), "permission " + explicit);
     }
+  }
+
+  @Test
+  void aFileWithoutChecksumIsReadRawAndOneWithChecksumIsVerified() throws IOException {
+    FileSystem nio = initialized(new NioLocalFileSystem());
+    // An image as users have them: no .crc beside it. Read from the raw file system, not through the checker.
+    Path image = dir.resolve("image.png");
+    byte[] bytes = new byte[5000];
+    new java.util.Random(7).nextBytes(bytes);
+    Files.write(image, bytes);
+    org.apache.hadoop.fs.Path imagePath = new org.apache.hadoop.fs.Path(image.toUri());
+    try (FSDataInputStream in = nio.open(imagePath)) {
+      assertEquals(BufferedFSInputStream.class, in.getWrappedStream().getClass());
+      assertArrayEquals(bytes, in.readAllBytes());
+    }
+    // Written through Hadoop (with its .crc), then damaged on disk: the checksum still catches it.
+    org.apache.hadoop.fs.Path written = new org.apache.hadoop.fs.Path(dir.resolve("written").toUri());
+    try (OutputStream out = nio.create(written, false)) {
+      out.write(bytes);
+    }
+    try (FSDataInputStream in = nio.open(written)) {
+      assertArrayEquals(bytes, in.readAllBytes());
+    }
+    byte[] damaged = bytes.clone();
+    damaged[1234] ^= 1;
+    Files.write(dir.resolve("written"), damaged);
+    try (FSDataInputStream in = nio.open(written)) {
+      assertThrows(ChecksumException.class, in::readAllBytes);
+    }
+    nio.setVerifyChecksum(false);
+    try (FSDataInputStream in = nio.open(written)) {
+      assertArrayEquals(damaged, in.readAllBytes(), "verification off: the bytes as they are");
+    }
+    assertThrows(FileNotFoundException.class, () -> nio.open(new org.apache.hadoop.fs.Path(dir.resolve("gone").toUri())));
   }
 
   /** The modes of a folder and a file made through {@code fs} (with its checksum file), then set to {@code explicit}. */
