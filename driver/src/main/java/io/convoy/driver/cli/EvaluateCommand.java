@@ -2,7 +2,6 @@ package io.convoy.driver.cli;
 
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.driver.api.ModelEvaluation;
-import io.convoy.driver.common.NioLocalFileSystem;
 import io.convoy.driver.common.SparkContexts;
 import io.convoy.driver.metrics.MetricsLog;
 import io.convoy.driver.modelzip.LoadedModel;
@@ -51,8 +50,6 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ModelEvaluation.requirePartitions(partitions);
-    // before the first local file is touched through Hadoop, which caches the file: file system
-    NioLocalFileSystem.installForMaster(System.getProperty("spark.master", master));
     LoadedModel saved = ModelZip.read(model, new Configuration());
     ConvoyConfig config = saved.config().withMaster(master);
     ModelEvaluation evaluation;

@@ -3,8 +3,6 @@ package io.convoy.driver.cli;
 import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.driver.api.TrainingJob;
-import io.convoy.driver.common.NioLocalFileSystem;
-import io.convoy.driver.common.SparkContexts;
 import io.convoy.driver.train.EpochBar;
 import io.convoy.driver.train.Resume;
 import java.util.List;
@@ -36,15 +34,6 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress bar or per-round lines, only a line per epoch")
   boolean quiet;
 
-  /**
-   * {@link NioLocalFileSystem} for a local master, before the run reads its first image (a resumed
-   * run has read its checkpoint already, through whichever {@code file:} file system was first).
-   */
-  private static ConvoyConfig localFiles(ConvoyConfig config) {
-    NioLocalFileSystem.installForMaster(SparkContexts.master(config));
-    return config;
-  }
-
   private static String checkpointDir(ConvoyConfig config) {
     return config.checkpoint().resolvedDir(config.output().dir());
   }
@@ -56,7 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
       all.add("output.dir=" + out);
     }
     if (resume == null) {
-      TrainingJob.of(localFiles(ConfigLoader.load(job.conf(), all))).console(spec.commandLine().getOut())
+      TrainingJob.of(ConfigLoader.load(job.conf(), all)).console(spec.commandLine().getOut())
           .progress(EpochBar.Mode.of(quiet)).run();
       return ExitStatus.OK;
     }
@@ -68,7 +57,7 @@ public final class TrainCommand implements Callable<Integer> {
       String from = dir != null ? dir : checkpointDir(ConfigLoader.load(null, all));
       config = Resume.configOf(from, new Configuration(), spec.commandLine().getOut(), all);
     }
-    TrainingJob.of(localFiles(config)).console(spec.commandLine().getOut()).progress(EpochBar.Mode.of(quiet))
+    TrainingJob.of(config).console(spec.commandLine().getOut()).progress(EpochBar.Mode.of(quiet))
         .resumeFrom(dir != null ? dir : checkpointDir(config)).run();
     return ExitStatus.OK;
   }

@@ -31,8 +31,10 @@ import org.apache.hadoop.io.nativeio.NativeIO;
  * Hadoop's own: a YARN client ships its Hadoop configuration to the ApplicationMaster, whose class
  * path need not hold convoy. Hadoop caches one {@code file:} file system per JVM and user, created
  * from whichever Configuration asks first, so the commands install it as soon as they know the
- * master, before they touch a local file through Hadoop ({@code train}, {@code evaluate},
- * {@code predict}, {@code augment}).
+ * master, before they touch a local file through Hadoop ({@code predict --data}, {@code augment}).
+ * Not {@code train}: the install is for the whole JVM (a default resource of every Configuration),
+ * and a YARN cluster started in the same JVM (the tests' MiniYARNCluster) then hands its
+ * containers a {@code file:} class their class path does not hold.
  */
 public class NioLocalFileSystem extends LocalFileSystem {
   /** Hadoop's key for the {@code file:} scheme's class. */
@@ -57,9 +59,9 @@ public class NioLocalFileSystem extends LocalFileSystem {
    * as {@link LocalFileSystem} does; one without is read from the raw file system, which is what
    * {@link LocalFileSystem} ends up doing too, after trying to open the missing checksum file
    * (an exception thrown and caught) and through its chunked checker. Image folders have no
-   * checksum files: a 2 KB PNG opened and read took 95-216 us through Hadoop's way and 47-74 us
-   * raw (8,000 files, one thread), and every image is read twice in a local run (the catalog's
-   * check, then the shard's load or the scoring task).
+   * checksum files: a 2 KB PNG opened and read took 60-200 us through Hadoop's way and 39-76 us
+   * this way (8,000 files, one thread), and {@code predict --data} reads every image twice (the
+   * catalog's check, then the scoring task).
    */
   @Override
   public FSDataInputStream open(Path f, int bufferSize) throws IOException {
