@@ -1,5 +1,7 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.UpdaterStatePolicy;
 import java.io.Serializable;
 
 /**

@@ -1,5 +1,6 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.ClippingName;
 import java.io.Serializable;
 
 /**
@@ -10,6 +11,5 @@ import java.io.Serializable;
  */
 public record ClippingConfig(ClippingName mode, double threshold) implements Serializable {
   /** No clipping, with the default threshold (as in reference.conf). */
-  public static final ClippingConfig NONE = new ClippingConfig(ClippingName.NONE,
-      OptimizerSettings.CLIPPING_THRESHOLD.defaultValue());
+  public static final ClippingConfig NONE = new ClippingConfig(ClippingName.NONE, 1.0);
 }

@@ -16,11 +16,13 @@ import java.io.Serializable;
 public record ClusterConfig(String master, int threadsPerWorker, int loaderThreads, boolean memoryCheck,
     int decodedCacheMb) implements Serializable {
   /** The default decoded-tensor budget of reference.conf ({@code cluster.decoded-cache-mb}). */
-  public static final int DEFAULT_DECODED_CACHE_MB = RunSettings.DECODED_CACHE_MB.defaultValue();
+  public static final int DEFAULT_DECODED_CACHE_MB = 512;
+  /** The memory check is on unless {@code cluster.memory-check = false}. */
+  public static final boolean DEFAULT_MEMORY_CHECK = true;
 
   /** With the memory check on and the default decoded-tensor cache (the defaults). */
   public ClusterConfig(String master, int threadsPerWorker, int loaderThreads) {
-    this(master, threadsPerWorker, loaderThreads, RunSettings.MEMORY_CHECK.defaultValue(), DEFAULT_DECODED_CACHE_MB);
+    this(master, threadsPerWorker, loaderThreads, DEFAULT_MEMORY_CHECK, DEFAULT_DECODED_CACHE_MB);
   }
 
   /** The same with another master URL. */

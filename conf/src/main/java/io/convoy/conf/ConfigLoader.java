@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import io.convoy.conf.settings.ConfigBinder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,7 +121,8 @@ public final class ConfigLoader {
     return new ConfigBinder(merged, unknown).bind();
   }
 
-  static Config reference() {
+  /** convoy's defaults, {@code reference.conf}, as parsed HOCON (every setting's key and default). */
+  public static Config reference() {
     return ConfigFactory.parseResources(ConfigLoader.class, "/reference.conf",
         ConfigParseOptions.defaults().setAllowMissing(false));
   }

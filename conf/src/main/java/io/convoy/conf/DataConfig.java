@@ -19,7 +19,7 @@ public record DataConfig(String train, String val, double valFraction, int image
     implements Serializable {
 
   /** The default of {@code data.max-skipped}, as in {@code reference.conf}. */
-  public static final int DEFAULT_MAX_SKIPPED = DataSettings.MAX_SKIPPED.defaultValue();
+  public static final int DEFAULT_MAX_SKIPPED = 100;
 
   /** A data configuration with the default skip budget. */
   public DataConfig(String train, String val, double valFraction, int imageSize, int channels) {

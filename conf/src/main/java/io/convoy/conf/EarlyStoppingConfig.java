@@ -1,5 +1,7 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.MetricMode;
+import io.convoy.conf.names.MetricName;
 import java.io.Serializable;
 
 /**
@@ -13,9 +15,7 @@ import java.io.Serializable;
 public record EarlyStoppingConfig(int patience, MetricName metric, MetricMode mode, double minDelta)
     implements Serializable {
   /** The defaults of reference.conf: off. */
-  public static final EarlyStoppingConfig OFF = new EarlyStoppingConfig(0,
-      OptimizerSettings.EARLY_METRIC.defaultValue(),
-      OptimizerSettings.EARLY_MODE.defaultValue(), OptimizerSettings.EARLY_MIN_DELTA.defaultValue());
+  public static final EarlyStoppingConfig OFF = new EarlyStoppingConfig(0, MetricName.VAL_LOSS, MetricMode.AUTO, 0.0);
 
   public boolean enabled() {
     return patience > 0;

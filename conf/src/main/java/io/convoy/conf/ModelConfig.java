@@ -1,6 +1,12 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.ActivationName;
+import io.convoy.conf.names.ArchitectureName;
+import io.convoy.conf.names.BackendName;
+import io.convoy.conf.names.LossName;
+import io.convoy.conf.names.PoolingName;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,17 +32,51 @@ public record ModelConfig(String arch, int classes, ActivationName activation, d
   /** Architecture names, as {@code model.arch} accepts them; the facts about each are in {@link ArchitectureName}. */
   public static final List<String> ARCHITECTURES = ArchitectureName.configNames();
 
+  /**
+   * Every {@code model.*} setting's default, declared here once: the settings' declarations
+   * ({@code ModelSettings}) take theirs from this record, and SettingsTest holds them against reference.conf.
+   */
+  public static final ModelConfig DEFAULTS = new ModelConfig(ArchitectureName.SIMPLE_CNN.configName(), 0,
+      ActivationName.RELU, 0.01, WeightInitConfig.DEFAULT, null, null, LossName.SOFTMAX_CROSS_ENTROPY,
+      PoolingName.AUTO, false, BackendName.AUTO);
+
   /** The defaults of every knob (as in reference.conf) for {@code arch} and {@code classes}. */
   public ModelConfig(String arch, int classes) {
-    this(arch, classes, ModelSettings.ACTIVATION.defaultValue(), ModelSettings.LEAKYRELU_ALPHA.defaultValue(),
-        WeightInitConfig.DEFAULT, ModelSettings.BATCH_NORM.defaultValue(), ModelSettings.DROPOUT.defaultValue(),
-        ModelSettings.LOSS.defaultValue(), ModelSettings.POOLING.defaultValue(),
-        ModelSettings.AUX_CLASSIFIERS.defaultValue(), ModelSettings.BACKEND.defaultValue());
+    this(arch, classes, DEFAULTS.activation, DEFAULTS.leakyReluAlpha, DEFAULTS.weightInit, DEFAULTS.batchNorm,
+        DEFAULTS.dropout, DEFAULTS.loss, DEFAULTS.pooling, DEFAULTS.auxClassifiers, DEFAULTS.backend);
   }
 
   /** The architecture and its facts. */
   public ArchitectureName architecture() {
     return ArchitectureName.of(arch);
+  }
+
+  /**
+   * What this model asks of its architecture that the architecture does not allow (batch norm
+   * off, a pooling, auxiliary classifiers): the one check, for bound configurations and for
+   * models built in code. Empty for an unknown architecture (reported as such elsewhere).
+   */
+  public List<ConfigProblem> problems() {
+    List<ConfigProblem> problems = new ArrayList<>();
+    ArchitectureName arch = architecture();
+    if (arch == null) {
+      return problems;
+    }
+    String name = arch.configName();
+    if (Boolean.FALSE.equals(batchNorm) && arch.batchNormRequired()) {
+      problems.add(new ConfigProblem("model.batch-norm", "false with model.arch = " + name,
+          "auto or true (" + name + " is defined with batch norm); batch norm can be off for "
+              + ArchitectureName.names(a -> !a.batchNormRequired())));
+    }
+    if (pooling != PoolingName.AUTO && arch.poolingFixed()) {
+      problems.add(new ConfigProblem("model.pooling", pooling.configName() + " with model.arch = " + name,
+          "auto (" + name + " defines its pooling); max or avg are for " + ArchitectureName.names(a -> !a.poolingFixed())));
+    }
+    if (auxClassifiers && !arch.auxClassifiers()) {
+      problems.add(new ConfigProblem("model.aux-classifiers", "true with model.arch = " + name,
+          "false; auxiliary classifiers exist for " + ArchitectureName.names(ArchitectureName::auxClassifiers)));
+    }
+    return problems;
   }
 
   public boolean classesFromData() {

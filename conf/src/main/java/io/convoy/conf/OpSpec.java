@@ -1,5 +1,6 @@
 package io.convoy.conf;
 
+import io.convoy.conf.settings.PipelineOps;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.OptimizerName;
 import java.io.Serializable;
 
 /**
@@ -19,11 +20,15 @@ import java.io.Serializable;
 public record OptimizerConfig(OptimizerName name, double lr, double momentum, double weightDecay, double l1,
     ClippingConfig clipping, boolean scaleWithWorkers, ScheduleConfig schedule, EarlyStoppingConfig earlyStopping)
     implements Serializable {
+  /** No L1 penalty unless {@code optimizer.l1} asks for one. */
+  public static final double DEFAULT_L1 = 0.0;
+  /** The rate is not scaled with the workers unless {@code optimizer.scale-with-workers = true}. */
+  public static final boolean DEFAULT_SCALE_WITH_WORKERS = false;
 
   /** An optimizer with a constant rate, L2 only, no clipping, scaling or early stopping. */
   public OptimizerConfig(OptimizerName name, double lr, double momentum, double weightDecay) {
-    this(name, lr, momentum, weightDecay, OptimizerSettings.L1.defaultValue(), ClippingConfig.NONE,
-        OptimizerSettings.SCALE_WITH_WORKERS.defaultValue(), ScheduleConfig.CONSTANT, EarlyStoppingConfig.OFF);
+    this(name, lr, momentum, weightDecay, DEFAULT_L1, ClippingConfig.NONE, DEFAULT_SCALE_WITH_WORKERS,
+        ScheduleConfig.CONSTANT, EarlyStoppingConfig.OFF);
   }
 
   /** The same optimizer with another schedule. */

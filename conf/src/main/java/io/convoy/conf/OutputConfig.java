@@ -12,10 +12,12 @@ import java.io.Serializable;
  */
 public record OutputConfig(String dir, boolean report, int trainMetricsImages) implements Serializable {
   /** Training images evaluated per epoch by default. */
-  public static final int DEFAULT_TRAIN_METRICS_IMAGES = RunSettings.TRAIN_METRICS_IMAGES.defaultValue();
+  public static final int DEFAULT_TRAIN_METRICS_IMAGES = 10_000;
+  /** report.html is written unless {@code output.report = false}. */
+  public static final boolean DEFAULT_REPORT = true;
 
   /** {@code dir} with the defaults: a report, train metrics on up to 10,000 images. */
   public OutputConfig(String dir) {
-    this(dir, RunSettings.REPORT.defaultValue(), DEFAULT_TRAIN_METRICS_IMAGES);
+    this(dir, DEFAULT_REPORT, DEFAULT_TRAIN_METRICS_IMAGES);
   }
 }

@@ -1,5 +1,7 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.MetricMode;
+import io.convoy.conf.names.MetricName;
 import java.io.Serializable;
 
 /**
@@ -15,7 +17,5 @@ import java.io.Serializable;
 public record PlateauConfig(MetricName metric, MetricMode mode, int patience, double factor, double minDelta)
     implements Serializable {
   /** The defaults of reference.conf. */
-  public static final PlateauConfig DEFAULT = new PlateauConfig(OptimizerSettings.PLATEAU_METRIC.defaultValue(),
-      OptimizerSettings.PLATEAU_MODE.defaultValue(), OptimizerSettings.PLATEAU_PATIENCE.defaultValue(),
-      OptimizerSettings.PLATEAU_FACTOR.defaultValue(), OptimizerSettings.PLATEAU_MIN_DELTA.defaultValue());
+  public static final PlateauConfig DEFAULT = new PlateauConfig(MetricName.VAL_LOSS, MetricMode.AUTO, 5, 0.1, 1e-4);
 }

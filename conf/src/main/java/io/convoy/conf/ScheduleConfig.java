@@ -1,5 +1,6 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.ScheduleName;
 import java.io.Serializable;
 import java.util.List;
 
@@ -23,9 +24,7 @@ public record ScheduleConfig(ScheduleName name, double gamma, double stepEpochs,
 
   /** A constant rate, every other value as in reference.conf. */
   public static final ScheduleConfig CONSTANT = new ScheduleConfig(ScheduleName.CONSTANT,
-      OptimizerSettings.GAMMA.defaultValue(), OptimizerSettings.STEP_EPOCHS.defaultValue(),
-      OptimizerSettings.MILESTONES.defaultValue(), OptimizerSettings.POWER.defaultValue(),
-      OptimizerSettings.MIN_LR.defaultValue(), 0, OptimizerSettings.WARMUP_START.defaultValue(), PlateauConfig.DEFAULT);
+      0.1, 30.0, List.of(30.0, 60.0, 90.0), 1.0, 0.0, 0, null, PlateauConfig.DEFAULT);
 
   public ScheduleConfig {
     milestones = List.copyOf(milestones);

@@ -1,5 +1,7 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.EngineName;
+import io.convoy.conf.names.TransportName;
 import java.io.Serializable;
 
 /**

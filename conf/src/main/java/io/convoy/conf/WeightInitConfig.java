@@ -1,5 +1,6 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.WeightInitName;
 import java.io.Serializable;
 
 /**
@@ -11,6 +12,5 @@ import java.io.Serializable;
  */
 public record WeightInitConfig(WeightInitName name, double range, double sigma) implements Serializable {
   /** The defaults of reference.conf (DL4J's and convoy's: Glorot normal). */
-  public static final WeightInitConfig DEFAULT = new WeightInitConfig(ModelSettings.WEIGHT_INIT.defaultValue(),
-      ModelSettings.WEIGHT_INIT_RANGE.defaultValue(), ModelSettings.WEIGHT_INIT_SIGMA.defaultValue());
+  public static final WeightInitConfig DEFAULT = new WeightInitConfig(WeightInitName.XAVIER, 0.05, 0.01);
 }

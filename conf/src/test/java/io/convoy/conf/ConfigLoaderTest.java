@@ -1,5 +1,10 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.BackendName;
+import io.convoy.conf.names.UpdaterStatePolicy;
+import io.convoy.conf.settings.ConfigRenderer;
+import io.convoy.conf.settings.PipelineOps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -208,8 +213,8 @@ class ConfigLoaderTest {
     assertEquals(List.of("random-resized-crop", "mirror", "color-jitter", "normalize"),
         gray.pipeline().train().stream().map(OpSpec::op).toList());
     assertEquals(1, gray.pipeline().train().get(3).vector("mean", List.of()).size());
-    for (String preset : PipelineOps.PRESETS) {
-      assertEquals(PipelineOps.preset(preset, 32, 3),
+    for (String preset : PipelinePresets.NAMES) {
+      assertEquals(PipelinePresets.of(preset, 32, 3),
           ConfigLoader.load(null, List.of("pipeline.train=" + preset)).pipeline().train());
     }
   }

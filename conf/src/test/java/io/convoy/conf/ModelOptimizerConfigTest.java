@@ -1,5 +1,15 @@
 package io.convoy.conf;
 
+import io.convoy.conf.names.ActivationName;
+import io.convoy.conf.names.ClippingName;
+import io.convoy.conf.names.LossName;
+import io.convoy.conf.names.MetricMode;
+import io.convoy.conf.names.MetricName;
+import io.convoy.conf.names.OptimizerName;
+import io.convoy.conf.names.PoolingName;
+import io.convoy.conf.names.ScheduleName;
+import io.convoy.conf.names.WeightInitName;
+import io.convoy.conf.settings.ConfigRenderer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

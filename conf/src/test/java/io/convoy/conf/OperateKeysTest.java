@@ -1,5 +1,6 @@
 package io.convoy.conf;
 
+import io.convoy.conf.settings.ConfigRenderer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

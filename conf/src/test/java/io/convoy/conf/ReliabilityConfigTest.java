@@ -1,5 +1,7 @@
 package io.convoy.conf;
 
+import io.convoy.conf.settings.ConfigDiff;
+import io.convoy.conf.settings.ConfigRenderer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,6 +1,6 @@
 package io.convoy.model;
 
-import io.convoy.conf.ArchitectureName;
+import io.convoy.conf.names.ArchitectureName;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 
 /**

@@ -1,6 +1,6 @@
 package io.convoy.model;
 
-import io.convoy.conf.BackendName;
+import io.convoy.conf.names.BackendName;
 import java.util.Set;
 
 /**

@@ -1,7 +1,7 @@
 package io.convoy.model;
 
-import io.convoy.conf.BackendName;
 import io.convoy.conf.ConfigException;
+import io.convoy.conf.names.BackendName;
 import java.util.Optional;
 import java.util.ServiceLoader;
 

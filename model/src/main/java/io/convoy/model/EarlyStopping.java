@@ -1,7 +1,7 @@
 package io.convoy.model;
 
 import io.convoy.conf.EarlyStoppingConfig;
-import io.convoy.conf.MetricMode;
+import io.convoy.conf.names.MetricMode;
 
 /**
  * Early stopping as Keras defines it: after each evaluation, {@link #observe} the watched metric;

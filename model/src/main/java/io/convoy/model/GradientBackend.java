@@ -11,7 +11,7 @@ import org.deeplearning4j.nn.api.NeuralNetwork;
  * a loaded model predicts with DL4J.
  */
 public interface GradientBackend {
-  /** The name {@code model.backend} selects it by (see {@code io.convoy.conf.BackendName}). */
+  /** The name {@code model.backend} selects it by (see {@code io.convoy.conf.names.BackendName}). */
   String name();
 
   /** What it can train, for error messages: e.g. "the ResNets (resnet18, ...): ...". */

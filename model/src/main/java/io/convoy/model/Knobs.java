@@ -1,9 +1,9 @@
 package io.convoy.model;
 
-import io.convoy.conf.LossName;
 import io.convoy.conf.ModelConfig;
-import io.convoy.conf.PoolingName;
 import io.convoy.conf.WeightInitConfig;
+import io.convoy.conf.names.LossName;
+import io.convoy.conf.names.PoolingName;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;

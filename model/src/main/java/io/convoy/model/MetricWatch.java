@@ -1,6 +1,6 @@
 package io.convoy.model;
 
-import io.convoy.conf.MetricMode;
+import io.convoy.conf.names.MetricMode;
 
 /**
  * Tracks the best value of a validation metric and how many observations in a row failed to

@@ -27,7 +27,7 @@ public record ModelSpec(ModelConfig model, InputShape input, int classes, Optimi
   }
 
   /** The same network, its gradients computed by {@code backend} (a run pins auto's choice so). */
-  public ModelSpec withBackend(io.convoy.conf.BackendName backend) {
+  public ModelSpec withBackend(io.convoy.conf.names.BackendName backend) {
     return new ModelSpec(model.withBackend(backend), input, classes, optimizer, plan);
   }
 }

@@ -1,10 +1,10 @@
 package io.convoy.model;
 
-import io.convoy.conf.ArchitectureName;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConfigProblem;
 import io.convoy.conf.ModelConfig;
 import io.convoy.conf.OptimizerConfig;
+import io.convoy.conf.names.ArchitectureName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +103,7 @@ public final class ModelZoo {
 
   /** The combinations configuration rejects (the same check), again for specs built in code; and the input size. */
   private static void check(Architecture arch, Knobs knobs, ModelSpec spec) {
-    List<ConfigProblem> problems = new ArrayList<>(ArchitectureName.problems(spec.model()));
+    List<ConfigProblem> problems = new ArrayList<>(spec.model().problems());
     String name = arch.name();
     int min = arch.minInputSize(knobs);
     InputShape in = spec.input();

@@ -1,7 +1,7 @@
 package io.convoy.model;
 
-import io.convoy.conf.MetricMode;
 import io.convoy.conf.PlateauConfig;
+import io.convoy.conf.names.MetricMode;
 
 /**
  * The {@code plateau} schedule's decision, as PyTorch's {@code ReduceLROnPlateau} makes it: after

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.convoy.conf.OptimizerConfig;
-import io.convoy.conf.OptimizerName;
+import io.convoy.conf.names.OptimizerName;
 import java.util.Map;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.api.NeuralNetwork;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.convoy.conf.ModelConfig;
 import io.convoy.conf.OptimizerConfig;
-import io.convoy.conf.OptimizerName;
+import io.convoy.conf.names.OptimizerName;
 import org.junit.jupiter.api.Test;
 
 /**

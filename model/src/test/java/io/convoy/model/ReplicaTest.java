@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ModelConfig;
 import io.convoy.conf.OptimizerConfig;
-import io.convoy.conf.OptimizerName;
+import io.convoy.conf.names.OptimizerName;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;

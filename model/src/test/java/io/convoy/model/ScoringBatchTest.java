@@ -3,7 +3,7 @@ package io.convoy.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.convoy.conf.OptimizerConfig;
-import io.convoy.conf.OptimizerName;
+import io.convoy.conf.names.OptimizerName;
 import org.junit.jupiter.api.Test;
 
 /** Images per scoring pass: the cap on small images, fewer where a batch's layer outputs would be large. */

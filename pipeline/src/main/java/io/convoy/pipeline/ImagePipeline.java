@@ -21,7 +21,7 @@ import io.convoy.pipeline.ops.Rotate;
 
 import io.convoy.conf.DataConfig;
 import io.convoy.conf.OpSpec;
-import io.convoy.conf.PipelineOps;
+import io.convoy.conf.settings.PipelineOps;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;

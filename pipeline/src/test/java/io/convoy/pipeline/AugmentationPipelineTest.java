@@ -1,5 +1,6 @@
 package io.convoy.pipeline;
 
+import io.convoy.conf.PipelinePresets;
 import io.convoy.pipeline.codec.ImageDecodeException;
 import io.convoy.pipeline.codec.ImageIODecoder;
 import io.convoy.pipeline.codec.OpenCvDecoder;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.conf.DataConfig;
 import io.convoy.conf.OpSpec;
-import io.convoy.conf.PipelineOps;
+import io.convoy.conf.settings.PipelineOps;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -110,7 +111,7 @@ class AugmentationPipelineTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.toTensor(jpegs(1).get(0)));
     assertTrue(e.getMessage().contains("mirror") && e.getMessage().contains("toTensor(encoded, seed, epoch, sampleId)"),
         e.getMessage());
-    ImagePipeline eval = ImagePipeline.of(PipelineOps.preset("imagenet-eval", 48, 3), DATA);
+    ImagePipeline eval = ImagePipeline.of(PipelinePresets.of("imagenet-eval", 48, 3), DATA);
     assertFalse(eval.isRandom());
     byte[] jpeg = jpegs(1).get(0);
     assertArrayEquals(eval.toTensor(jpeg), eval.toTensor(jpeg, 1, 2, "any"));
@@ -118,10 +119,10 @@ class AugmentationPipelineTest {
 
   @Test
   void everyPresetRunsOnRealImages() throws Exception {
-    for (String preset : PipelineOps.PRESETS) {
+    for (String preset : PipelinePresets.NAMES) {
       for (int channels : new int[] {1, 3}) {
         DataConfig data = new DataConfig("d", null, 0.1, 32, channels);
-        ImagePipeline p = ImagePipeline.of(PipelineOps.preset(preset, 32, channels), data);
+        ImagePipeline p = ImagePipeline.of(PipelinePresets.of(preset, 32, channels), data);
         for (byte[] image : List.of(TestImages.encode(TestImages.smooth(150, 100, 1), "jpeg"),
             TestImages.encode(TestImages.noise(32, 32, 2), "png"))) {
           float[] t = p.toTensor(image, 1, 0, "x.jpg");
@@ -144,7 +145,7 @@ class AugmentationPipelineTest {
 
   @Test
   void largeJpegsDecodedAtReducedSizeStayCloseToFullDecoding() throws Exception {
-    List<OpSpec> ops = PipelineOps.preset("imagenet-eval", 64, 3);
+    List<OpSpec> ops = PipelinePresets.of("imagenet-eval", 64, 3);
     DataConfig data = new DataConfig("d", null, 0.1, 64, 3);
     byte[] jpeg = TestImages.encode(TestImages.smooth(800, 600, 4), "jpeg");
     // resize to 73 of a 600-pixel side: decoded at 1/8 (75 rows)

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.conf.DataConfig;
 import io.convoy.conf.OpSpec;
-import io.convoy.conf.PipelineOps;
+import io.convoy.conf.settings.PipelineOps;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -56,6 +56,13 @@ class ArchitectureTest {
       .resideInAnyPackage("io.convoy.model..", "io.convoy.pipeline..", "io.convoy.worker..", "io.convoy.driver..");
 
   @ArchTest
+  static final ArchRule configurationNamesDependOnNothingOfConvoy = noClasses()
+      .that().resideInAPackage("io.convoy.conf.names..")
+      .should().dependOnClassesThat().resideOutsideOfPackages("io.convoy.conf.names..", "java..")
+      .because("the configuration's vocabularies are the leaf every module reads; a name that needed the "
+          + "tree or the binder would tie them all to it");
+
+  @ArchTest
   static final ArchRule modelAndPipelineImportOnlyConf = noClasses()
       .that().resideInAnyPackage("io.convoy.model..", "io.convoy.pipeline..")
       .should().dependOnClassesThat().resideInAnyPackage("io.convoy.worker..", "io.convoy.driver..");

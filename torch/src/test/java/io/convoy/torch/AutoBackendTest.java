@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.convoy.conf.BackendName;
 import io.convoy.conf.ConfigException;
-import io.convoy.conf.LossName;
 import io.convoy.conf.ModelConfig;
 import io.convoy.conf.OptimizerConfig;
-import io.convoy.conf.OptimizerName;
+import io.convoy.conf.names.BackendName;
+import io.convoy.conf.names.LossName;
+import io.convoy.conf.names.OptimizerName;
 import io.convoy.model.BackendChoice;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;

@@ -1,10 +1,10 @@
 package io.convoy.torch;
 
-import io.convoy.conf.BackendName;
 import io.convoy.conf.ModelConfig;
 import io.convoy.conf.OptimizerConfig;
-import io.convoy.conf.OptimizerName;
-import io.convoy.conf.PoolingName;
+import io.convoy.conf.names.BackendName;
+import io.convoy.conf.names.OptimizerName;
+import io.convoy.conf.names.PoolingName;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;

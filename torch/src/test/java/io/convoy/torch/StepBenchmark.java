@@ -1,15 +1,13 @@
 package io.convoy.torch;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.convoy.conf.BackendName;
+import io.convoy.conf.names.BackendName;
 import io.convoy.model.InputShape;
-import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

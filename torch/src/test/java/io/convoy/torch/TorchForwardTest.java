@@ -3,8 +3,8 @@ package io.convoy.torch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.convoy.conf.ActivationName;
-import io.convoy.conf.BackendName;
+import io.convoy.conf.names.ActivationName;
+import io.convoy.conf.names.BackendName;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;

@@ -3,7 +3,7 @@ package io.convoy.torch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.convoy.conf.BackendName;
+import io.convoy.conf.names.BackendName;
 import io.convoy.model.InputShape;
 import io.convoy.model.Replica;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.convoy.torch;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.convoy.conf.BackendName;
 import io.convoy.conf.ConfigException;
-import io.convoy.conf.LossName;
+import io.convoy.conf.names.BackendName;
+import io.convoy.conf.names.LossName;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;

@@ -1,12 +1,12 @@
 package io.convoy.bench.step;
 
 import io.convoy.conf.ConfigLoader;
+import io.convoy.conf.ConvoyConfig;
+import io.convoy.conf.names.BackendName;
 import io.convoy.driver.cli.ExitStatus;
 import io.convoy.driver.common.UsageException;
 import io.convoy.driver.metrics.MetricsLog;
-import io.convoy.conf.ConvoyConfig;
 import io.convoy.model.InputShape;
-import io.convoy.conf.BackendName;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.ModelZoo;
 import io.convoy.model.NativeVariant;

@@ -1,6 +1,6 @@
 package io.convoy.bench.step;
 
-import io.convoy.conf.BackendName;
+import io.convoy.conf.names.BackendName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.convoy.bench.step;
 
+import io.convoy.conf.names.BackendName;
+import io.convoy.model.BackendChoice;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.ModelSummary;
-import io.convoy.conf.BackendName;
-import io.convoy.model.BackendChoice;
 import io.convoy.model.Replica;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.convoy.bench.pipeline;
 
+import io.convoy.conf.PipelinePresets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.conf.DataConfig;
 import io.convoy.conf.OpSpec;
-import io.convoy.conf.PipelineOps;
 import io.convoy.pipeline.ImagePipeline;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineBenchmarkTest {
   private static final DataConfig DATA = new DataConfig("data/train", null, 0.1, 48, 3);
   /** ImageNet's training preset: random-resized-crop, mirror, color jitter, lighting, normalize. */
-  private static final List<OpSpec> IMAGENET_TRAIN = PipelineOps.preset("imagenet-train", 48, 3);
+  private static final List<OpSpec> IMAGENET_TRAIN = PipelinePresets.of("imagenet-train", 48, 3);
 
   @TempDir Path dir;
 

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convoy.conf.OptimizerConfig;
-import io.convoy.conf.OptimizerName;
-import io.convoy.conf.BackendName;
+import io.convoy.conf.names.BackendName;
+import io.convoy.conf.names.OptimizerName;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.ModelSummary;

@@ -1,7 +1,7 @@
 package io.convoy.driver.checkpoint;
 
-import io.convoy.conf.ConfigRenderer;
 import io.convoy.conf.ConvoyConfig;
+import io.convoy.conf.settings.ConfigRenderer;
 import io.convoy.driver.common.TrainingDivergedException;
 import io.convoy.driver.engine.TrainingEngine;
 import io.convoy.driver.metrics.MetricsLog;

@@ -1,9 +1,9 @@
 package io.convoy.driver.checkpoint;
 
-import io.convoy.conf.ConfigDiff;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConfigProblem;
 import io.convoy.conf.ConvoyConfig;
+import io.convoy.conf.settings.ConfigDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

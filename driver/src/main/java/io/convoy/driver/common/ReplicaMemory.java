@@ -1,6 +1,6 @@
 package io.convoy.driver.common;
 
-import io.convoy.conf.OptimizerName;
+import io.convoy.conf.names.OptimizerName;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.ModelSummary;
 

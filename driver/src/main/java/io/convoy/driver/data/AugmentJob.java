@@ -2,13 +2,13 @@ package io.convoy.driver.data;
 
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.conf.OpSpec;
-import io.convoy.conf.PipelineOps;
+import io.convoy.conf.settings.PipelineOps;
 import io.convoy.driver.common.OutputDir;
-import io.convoy.pipeline.dataset.Catalog;
-import io.convoy.pipeline.dataset.DatasetException;
+import io.convoy.pipeline.ImagePipeline;
 import io.convoy.pipeline.codec.ImageDecodeException;
 import io.convoy.pipeline.codec.ImageEncoder;
-import io.convoy.pipeline.ImagePipeline;
+import io.convoy.pipeline.dataset.Catalog;
+import io.convoy.pipeline.dataset.DatasetException;
 import io.convoy.pipeline.dataset.OutputPaths;
 import io.convoy.pipeline.dataset.Sample;
 import io.convoy.pipeline.dataset.Sharder;

@@ -4,7 +4,7 @@ import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConvoyConfig;
 import io.convoy.conf.OpSpec;
 import io.convoy.conf.PipelineConfig;
-import io.convoy.conf.PipelineOps;
+import io.convoy.conf.settings.PipelineOps;
 import io.convoy.pipeline.pack.ChannelStats;
 import io.convoy.pipeline.pack.PackIndex;
 import java.util.ArrayList;

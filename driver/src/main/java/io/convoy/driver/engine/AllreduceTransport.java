@@ -1,23 +1,23 @@
 package io.convoy.driver.engine;
 
 import io.convoy.conf.AllreduceConfig;
-import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.TransportName;
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.TransportName;
+import io.convoy.conf.names.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.worker.allreduce.AllreduceSettings;
-import io.convoy.worker.data.BatchSchedule;
-import io.convoy.worker.data.EncodedSample;
 import io.convoy.worker.allreduce.EpochOutcome;
 import io.convoy.worker.allreduce.EpochSpec;
 import io.convoy.worker.allreduce.EpochTask;
-import io.convoy.worker.replica.ModelState;
 import io.convoy.worker.allreduce.RoundReport;
-import io.convoy.worker.replica.WorkerSettings;
 import io.convoy.worker.collective.RingOptions;
 import io.convoy.worker.collective.WireFormat;
+import io.convoy.worker.data.BatchSchedule;
+import io.convoy.worker.data.EncodedSample;
+import io.convoy.worker.replica.ModelState;
+import io.convoy.worker.replica.WorkerSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,8 +29,8 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
+import scala.reflect.ClassTag;
 
 /**
  * convoy's engine over the {@code allreduce} transport: each epoch is one barrier stage whose

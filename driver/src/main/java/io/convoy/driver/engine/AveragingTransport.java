@@ -1,9 +1,9 @@
 package io.convoy.driver.engine;
 
 import io.convoy.conf.AveragingConfig;
-import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;

@@ -1,18 +1,18 @@
 package io.convoy.driver.engine;
 
-import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.ScheduleName;
-import io.convoy.conf.TransportName;
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.ScheduleName;
+import io.convoy.conf.names.TransportName;
+import io.convoy.conf.names.UpdaterStatePolicy;
 import io.convoy.model.Dl4jSchedule;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
 import io.convoy.worker.data.BatchSchedule;
-import io.convoy.worker.jobs.Dl4jMinibatchesTask;
 import io.convoy.worker.data.EncodedSample;
+import io.convoy.worker.jobs.Dl4jMinibatchesTask;
 import io.convoy.worker.replica.ModelState;
 import io.convoy.worker.replica.RoundTimings;
 import io.convoy.worker.replica.WorkerSettings;

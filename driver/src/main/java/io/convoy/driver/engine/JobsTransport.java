@@ -1,17 +1,17 @@
 package io.convoy.driver.engine;
 
-import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.TransportName;
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.TransportName;
+import io.convoy.conf.names.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.worker.data.BatchSchedule;
 import io.convoy.worker.data.EncodedSample;
-import io.convoy.worker.replica.ModelState;
 import io.convoy.worker.jobs.RoundResult;
-import io.convoy.worker.replica.RoundSpec;
 import io.convoy.worker.jobs.RoundTask;
+import io.convoy.worker.replica.ModelState;
+import io.convoy.worker.replica.RoundSpec;
 import io.convoy.worker.replica.RoundTimings;
 import io.convoy.worker.replica.WorkerSettings;
 import org.apache.spark.api.java.JavaRDD;

@@ -1,6 +1,6 @@
 package io.convoy.driver.engine;
 
-import io.convoy.conf.TransportName;
+import io.convoy.conf.names.TransportName;
 import io.convoy.worker.replica.ModelState;
 
 /** Trains the replicas an epoch at a time; convoy's own engine or a baseline. */

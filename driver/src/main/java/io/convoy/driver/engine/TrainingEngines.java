@@ -1,7 +1,7 @@
 package io.convoy.driver.engine;
 
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.TransportName;
+import io.convoy.conf.names.TransportName;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.worker.data.BatchSchedule;

@@ -3,7 +3,7 @@ package io.convoy.driver.metrics;
 import static io.convoy.driver.metrics.MetricsLog.event;
 
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.TransportName;
+import io.convoy.conf.names.TransportName;
 import io.convoy.driver.engine.EpochStats;
 import io.convoy.driver.engine.RoundStats;
 import io.convoy.model.BackendChoice;

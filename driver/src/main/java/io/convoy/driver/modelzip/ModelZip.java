@@ -1,11 +1,11 @@
 package io.convoy.driver.modelzip;
 
-import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConfigLoader;
-import io.convoy.conf.ConfigRenderer;
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.UpdaterStatePolicy;
+import io.convoy.conf.settings.ConfigRenderer;
 import io.convoy.driver.common.OutputDir;
 import io.convoy.driver.common.TrainingDivergedException;
 import io.convoy.driver.common.UsageException;

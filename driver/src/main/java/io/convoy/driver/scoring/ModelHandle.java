@@ -1,6 +1,6 @@
 package io.convoy.driver.scoring;
 
-import io.convoy.conf.ConfigRenderer;
+import io.convoy.conf.settings.ConfigRenderer;
 import io.convoy.driver.modelzip.LoadedModel;
 import io.convoy.worker.replica.NativeThreads;
 import java.io.Serializable;

@@ -1,10 +1,10 @@
 package io.convoy.driver.train;
 
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.MetricName;
 import io.convoy.conf.OptimizerConfig;
-import io.convoy.conf.ScheduleName;
-import io.convoy.conf.TransportName;
+import io.convoy.conf.names.MetricName;
+import io.convoy.conf.names.ScheduleName;
+import io.convoy.conf.names.TransportName;
 import io.convoy.driver.checkpoint.Checkpoint;
 import io.convoy.driver.checkpoint.Checkpointing;
 import io.convoy.driver.checkpoint.RunProgress;

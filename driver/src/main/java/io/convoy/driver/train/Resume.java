@@ -2,8 +2,8 @@ package io.convoy.driver.train;
 
 import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.MetricName;
 import io.convoy.conf.OptimizerConfig;
+import io.convoy.conf.names.MetricName;
 import io.convoy.driver.checkpoint.Checkpoint;
 import io.convoy.driver.checkpoint.CheckpointStore;
 import io.convoy.driver.checkpoint.ResumeCheck;

@@ -1,10 +1,10 @@
 package io.convoy.driver.train;
 
-import io.convoy.conf.BackendName;
 import io.convoy.conf.ConfigException;
-import io.convoy.conf.ConfigRenderer;
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.EngineName;
+import io.convoy.conf.names.BackendName;
+import io.convoy.conf.names.EngineName;
+import io.convoy.conf.settings.ConfigRenderer;
 import io.convoy.driver.checkpoint.Checkpoint;
 import io.convoy.driver.checkpoint.CheckpointStore;
 import io.convoy.driver.checkpoint.Checkpointing;

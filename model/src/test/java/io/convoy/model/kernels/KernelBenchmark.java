@@ -1,7 +1,7 @@
 package io.convoy.model.kernels;
 
 import io.convoy.conf.OptimizerConfig;
-import io.convoy.conf.OptimizerName;
+import io.convoy.conf.names.OptimizerName;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.NativeVariant;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.convoy.conf.PipelineOps;
+import io.convoy.conf.settings.PipelineOps;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.convoy.worker.allreduce;
 
-import io.convoy.conf.AveragingMode;
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.UpdaterStatePolicy;
 import java.io.Serializable;
 
 /**

@@ -10,8 +10,8 @@ import io.convoy.worker.replica.RoundSpec;
 import io.convoy.worker.replica.RoundTimings;
 import io.convoy.worker.replica.WorkerSettings;
 
-import io.convoy.conf.AveragingMode;
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
@@ -28,9 +28,9 @@ import java.util.List;
 import org.apache.spark.BarrierTaskContext;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.broadcast.Broadcast;
-import scala.collection.JavaConverters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
 import scala.runtime.AbstractFunction1;
 
 /**

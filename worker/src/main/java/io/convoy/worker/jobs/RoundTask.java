@@ -10,8 +10,8 @@ import io.convoy.worker.replica.RoundSpec;
 import io.convoy.worker.replica.RoundTimings;
 import io.convoy.worker.replica.WorkerSettings;
 
-import io.convoy.conf.AveragingMode;
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.UpdaterStatePolicy;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;

@@ -5,8 +5,7 @@ import io.convoy.worker.data.BatchPrefetcher;
 import io.convoy.worker.data.BatchSchedule;
 import io.convoy.worker.data.EncodedSample;
 
-import io.convoy.conf.AveragingMode;
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.AveragingMode;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;

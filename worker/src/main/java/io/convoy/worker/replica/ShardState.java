@@ -4,7 +4,7 @@ import io.convoy.worker.data.BatchAssembler;
 import io.convoy.worker.data.BatchPrefetcher;
 import io.convoy.worker.data.BatchSchedule;
 
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.UpdaterStatePolicy;
 import io.convoy.model.Replica;
 import io.convoy.pipeline.ImagePipeline;
 

@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.convoy.conf.AveragingMode;
 import io.convoy.conf.ConfigLoader;
 import io.convoy.conf.ConvoyConfig;
-import io.convoy.conf.UpdaterStatePolicy;
+import io.convoy.conf.names.AveragingMode;
+import io.convoy.conf.names.UpdaterStatePolicy;
 import io.convoy.model.InputShape;
 import io.convoy.model.ModelSpec;
 import io.convoy.model.Replica;
