@@ -11,7 +11,8 @@ import org.nd4j.linalg.schedule.ISchedule;
  * SGD with classical (heavy-ball) momentum, as PyTorch's {@code SGD(momentum=m)} defines it:
  * {@code v = m * v + g; w -= lr * v}. DL4J ships only Nesterov momentum. Serialized into
  * model.zip by class name (DL4J's JSON reads the fields), so loading such a model needs this
- * class on the classpath.
+ * class on the classpath, under this name: it stays in {@code io.convoy.model} for the models
+ * already saved, though the other optimizers are in {@link io.convoy.model.optim}.
  */
 public final class HeavyBallMomentum implements IUpdater {
   private static final long serialVersionUID = 1L;

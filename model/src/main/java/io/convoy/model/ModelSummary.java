@@ -1,5 +1,6 @@
 package io.convoy.model;
 
+import io.convoy.model.zoo.ModelZoo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

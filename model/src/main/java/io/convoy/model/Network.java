@@ -59,4 +59,12 @@ interface Network {
 
   /** The DL4J network itself: a MultiLayerNetwork or a ComputationGraph. */
   NeuralNetwork dl4j();
+
+  /** An untrained network of {@code config} (call {@link #init}). */
+  static Network of(NetworkConfig config) {
+    if (config instanceof NetworkConfig.Stack stack) {
+      return new StackNetwork(stack.conf());
+    }
+    return new GraphNetwork(((NetworkConfig.Graph) config).conf());
+  }
 }

@@ -10,13 +10,10 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 
 /**
  * A DL4J network configuration of either kind: a plain stack (MultiLayerNetwork) or a graph
- * (ComputationGraph, for residual and Inception models). Everything past {@link ModelZoo} sees
+ * (ComputationGraph, for residual and Inception models). Everything past {@link io.convoy.model.zoo.ModelZoo} sees
  * only this and {@link Network}.
  */
-sealed interface NetworkConfig {
-  /** An untrained network of this configuration (call {@link Network#init}). */
-  Network create();
-
+public sealed interface NetworkConfig {
   /** Stores the weight-init seed in every layer configuration; touches no RNG. */
   void setSeed(long seed);
 
@@ -26,12 +23,8 @@ sealed interface NetworkConfig {
   /** One layer: its name, configuration and output type. */
   record LayerShape(String name, Layer layer, InputType output) {}
 
+  /** A plain stack of layers (MultiLayerNetwork). */
   record Stack(MultiLayerConfiguration conf) implements NetworkConfig {
-    @Override
-    public Network create() {
-      return new StackNetwork(conf);
-    }
-
     @Override
     public void setSeed(long seed) {
       conf.getConfs().forEach(c -> c.setSeed(seed));
@@ -47,12 +40,8 @@ sealed interface NetworkConfig {
     }
   }
 
+  /** A graph of layers and vertices (ComputationGraph). */
   record Graph(ComputationGraphConfiguration conf) implements NetworkConfig {
-    @Override
-    public Network create() {
-      return new GraphNetwork(conf);
-    }
-
     @Override
     public void setSeed(long seed) {
       conf.getDefaultConfiguration().setSeed(seed);

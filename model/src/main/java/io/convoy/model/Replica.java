@@ -1,14 +1,15 @@
 package io.convoy.model;
 
 import io.convoy.model.kernels.Kernels;
+import io.convoy.model.optim.LearningRateSchedule;
+import io.convoy.model.optim.Optimizers;
+import io.convoy.model.optim.PlateauTracker;
+import io.convoy.model.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Trainable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +40,7 @@ public final class Replica {
   private final LearningRateSchedule schedule;
   /** The flattened ranges [start, end) whose "gradient" is an update DL4J does not divide by the batch. */
   private final long[][] undividedRanges;
-  /** The network's updater configurations, fixed when it is built (see {@link #updaterConfigs(List)}). */
+  /** The network's updater configurations, fixed when it is built (see {@link Optimizers#updaterConfigs(List)}). */
   private final List<IUpdater> updaterConfigs;
   private double learningRateFactor = 1;
 
@@ -48,7 +49,7 @@ public final class Replica {
     this.net = net;
     this.schedule = new LearningRateSchedule(spec.optimizer(), spec.plan());
     this.undividedRanges = undividedRanges(net);
-    this.updaterConfigs = updaterConfigs(net.orderedLayers());
+    this.updaterConfigs = Optimizers.updaterConfigs(net.orderedLayers());
     Kernels.install(net.orderedLayers().stream().filter(Layer.class::isInstance).map(Layer.class::cast).toList());
   }
 
@@ -60,7 +61,7 @@ public final class Replica {
    * @throws io.convoy.conf.ConfigException when that backend is missing or cannot train the architecture
    */
   public static Replica initialize(ModelSpec spec, long seed) {
-    Network net = ModelZoo.configuration(spec, seed).create();
+    Network net = Network.of(ModelZoo.configuration(spec, seed));
     net.init(null);
     Replica replica = new Replica(spec, net);
     replica.training();
@@ -74,7 +75,7 @@ public final class Replica {
    * a model trained with libtorch and loaded again evaluates and predicts with DL4J alone.
    */
   public static Replica withParameters(ModelSpec spec, float[] parameters) {
-    Network net = ModelZoo.configuration(spec, 0L).create();
+    Network net = Network.of(ModelZoo.configuration(spec, 0L));
     net.init(Nd4j.createFromArray(parameters).reshape(1, parameters.length));
     return new Replica(spec, net);
   }
@@ -309,28 +310,6 @@ public final class Replica {
     for (IUpdater u : updaterConfigs) {
       u.setLrAndSchedule(lr, null);
     }
-  }
-
-  /**
-   * The distinct updater configurations with a learning rate of all the layers' parameters.
-   * DL4J's gradient updaters keep a reference to exactly these objects and read the rate from
-   * them at every step.
-   */
-  static List<IUpdater> updaterConfigs(List<? extends Trainable> layers) {
-    Set<IUpdater> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<IUpdater> result = new ArrayList<>();
-    for (Trainable layer : layers) {
-      if (layer.getConfig() == null) {
-        continue;
-      }
-      for (String param : layer.paramTable(false).keySet()) {
-        IUpdater u = layer.getConfig().getUpdaterByParam(param);
-        if (u != null && u.hasLearningRate() && seen.add(u)) {
-          result.add(u);
-        }
-      }
-    }
-    return result;
   }
 
   private static long[][] undividedRanges(Network net) {

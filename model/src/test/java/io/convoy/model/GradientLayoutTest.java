@@ -1,5 +1,6 @@
 package io.convoy.model;
 
+import io.convoy.model.zoo.ModelZoo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,10 +27,10 @@ class GradientLayoutTest {
   void sameVariablesOverTheSamePlacesOfTheFlattenedGradientAsDl4jsFirstPass(String arch) {
     int size = arch.equals("alexnet") ? 63 : 28;
     ModelSpec spec = new ModelSpec(arch, new InputShape(size, size, 3), 4, SGD);
-    Network ours = ModelZoo.configuration(spec, 1).create();
+    Network ours = Network.of(ModelZoo.configuration(spec, 1));
     ours.init(null);
     GradientLayout.ensure(ours.dl4j());
-    Network dl4j = ModelZoo.configuration(spec, 1).create();
+    Network dl4j = Network.of(ModelZoo.configuration(spec, 1));
     dl4j.init(null);
     dl4j.computeGradientAndScore(Nd4j.rand(2, 3, size, size), Nd4j.eye(4).getRows(0, 1).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
 
@@ -46,7 +47,7 @@ class GradientLayoutTest {
   @ValueSource(strings = {"lenet", "resnet20"})
   void aNetworkThatHasItsGradientKeepsIt(String arch) {
     ModelSpec spec = new ModelSpec(arch, new InputShape(28, 28, 3), 4, SGD);
-    Network net = ModelZoo.configuration(spec, 1).create();
+    Network net = Network.of(ModelZoo.configuration(spec, 1));
     net.init(null);
     GradientLayout.ensure(net.dl4j());
     Gradient first = gradient(net.dl4j());

@@ -1,5 +1,6 @@
 package io.convoy.model;
 
+import io.convoy.model.zoo.ModelZoo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,8 @@
-package io.convoy.model;
+package io.convoy.model.zoo;
 
 import io.convoy.conf.names.ArchitectureName;
+import io.convoy.model.InputShape;
+import io.convoy.model.NetworkConfig;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 
 /**

@@ -1,14 +1,15 @@
-package io.convoy.model;
+package io.convoy.model.optim;
 
 import io.convoy.conf.PlateauConfig;
 import io.convoy.conf.names.MetricMode;
+import io.convoy.model.ModelSpec;
 
 /**
  * The {@code plateau} schedule's decision, as PyTorch's {@code ReduceLROnPlateau} makes it: after
  * each evaluation, {@link #observe} the watched metric; once more than {@code patience}
  * evaluations in a row have not improved on the best by more than {@code minDelta}, the factor
  * is multiplied by {@code factor} (never below {@code minLr / baseLr}) and the count restarts.
- * The driver passes the returned factor to {@link Replica#setLearningRateFactor} on every replica.
+ * The driver passes the returned factor to {@link io.convoy.model.Replica#setLearningRateFactor} on every replica.
  * Not thread-safe; keeps no reference to a network.
  */
 public final class PlateauTracker {

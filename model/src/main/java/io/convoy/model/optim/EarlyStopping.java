@@ -1,4 +1,4 @@
-package io.convoy.model;
+package io.convoy.model.optim;
 
 import io.convoy.conf.EarlyStoppingConfig;
 import io.convoy.conf.names.MetricMode;

@@ -1,7 +1,8 @@
-package io.convoy.model;
+package io.convoy.model.optim;
 
 import io.convoy.conf.OptimizerConfig;
 import io.convoy.conf.ScheduleConfig;
+import io.convoy.model.TrainingPlan;
 
 /**
  * The learning rate at a global step, before the plateau factor:

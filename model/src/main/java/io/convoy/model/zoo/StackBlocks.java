@@ -1,5 +1,7 @@
-package io.convoy.model;
+package io.convoy.model.zoo;
 
+import io.convoy.model.InputShape;
+import io.convoy.model.NetworkConfig;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;

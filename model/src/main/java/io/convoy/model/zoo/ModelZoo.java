@@ -1,10 +1,15 @@
-package io.convoy.model;
+package io.convoy.model.zoo;
 
 import io.convoy.conf.ConfigException;
 import io.convoy.conf.ConfigProblem;
 import io.convoy.conf.ModelConfig;
 import io.convoy.conf.OptimizerConfig;
 import io.convoy.conf.names.ArchitectureName;
+import io.convoy.model.InputShape;
+import io.convoy.model.ModelSpec;
+import io.convoy.model.NetworkConfig;
+import io.convoy.model.optim.LearningRateSchedule;
+import io.convoy.model.optim.Optimizers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +66,12 @@ public final class ModelZoo {
    * @throws ConfigException for an unknown architecture, a knob it does not allow, or an input
    *     too small for it
    */
-  static NetworkConfig configuration(ModelSpec spec, long seed) {
+  public static NetworkConfig configuration(ModelSpec spec, long seed) {
     return configuration(spec, seed, DataType.FLOAT);
   }
 
-  static NetworkConfig configuration(ModelSpec spec, long seed, DataType dataType) {
+  /** The same, computing in {@code dataType} (tests compare float with double gradients). */
+  public static NetworkConfig configuration(ModelSpec spec, long seed, DataType dataType) {
     Architecture arch = architecture(spec.arch());
     Knobs knobs = knobs(arch, spec.model());
     check(arch, knobs, spec);

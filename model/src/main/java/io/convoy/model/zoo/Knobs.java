@@ -1,4 +1,4 @@
-package io.convoy.model;
+package io.convoy.model.zoo;
 
 import io.convoy.conf.ModelConfig;
 import io.convoy.conf.WeightInitConfig;

@@ -1,4 +1,4 @@
-package io.convoy.model;
+package io.convoy.model.zoo;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;

@@ -1,5 +1,8 @@
-package io.convoy.model;
+package io.convoy.model.zoo;
 
+import io.convoy.model.InputShape;
+import io.convoy.model.NetworkConfig;
+import io.convoy.model.Replica;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;

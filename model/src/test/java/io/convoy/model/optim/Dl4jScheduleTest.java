@@ -1,5 +1,9 @@
-package io.convoy.model;
+package io.convoy.model.optim;
 
+import io.convoy.model.InputShape;
+import io.convoy.model.ModelSpec;
+import io.convoy.model.Replica;
+import io.convoy.model.TrainingPlan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

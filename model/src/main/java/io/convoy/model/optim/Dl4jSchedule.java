@@ -1,5 +1,7 @@
-package io.convoy.model;
+package io.convoy.model.optim;
 
+import io.convoy.model.ModelSpec;
+import io.convoy.model.Replica;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class Dl4jSchedule {
   /** Puts {@link #of} on every updater of {@code net} that has a learning rate. */
   public static void install(MultiLayerNetwork net, ModelSpec spec) {
     MapSchedule schedule = of(spec);
-    for (IUpdater u : Replica.updaterConfigs(Arrays.asList(net.getLayers()))) {
+    for (IUpdater u : Optimizers.updaterConfigs(Arrays.asList(net.getLayers()))) {
       u.setLrAndSchedule(Double.NaN, schedule);
     }
   }

@@ -1,5 +1,10 @@
-package io.convoy.model;
+package io.convoy.model.zoo;
 
+import io.convoy.model.InputShape;
+import io.convoy.model.ModelSpec;
+import io.convoy.model.ModelSummary;
+import io.convoy.model.Replica;
+import io.convoy.model.TrainingPlan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.convoy.conf.ModelConfig;
