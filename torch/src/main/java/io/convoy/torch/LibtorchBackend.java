@@ -18,7 +18,6 @@ public final class LibtorchBackend implements GradientBackend {
 
   @Override
   public GradientEngine engine(String arch, NeuralNetwork network) {
-    TorchNatives.load();
     return new TorchGradientEngine(TorchNetwork.of(arch, network));
   }
 }

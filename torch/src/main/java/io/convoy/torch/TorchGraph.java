@@ -50,6 +50,7 @@ public final class TorchGraph implements TorchNetwork {
    * @throws io.convoy.conf.ConfigException naming {@code arch} and the first vertex it cannot replay exactly
    */
   public static TorchGraph of(String arch, ComputationGraph graph) {
+    TorchNatives.load(); // before anything touches the presets: see TorchNatives
     return new TorchGraph(arch, graph);
   }
 

@@ -6,7 +6,8 @@ import org.bytedeco.javacpp.Loader;
 import org.bytedeco.pytorch.global.torch;
 
 /**
- * Loads libtorch's natives, once per JVM, before any other class of the presets touches them.
+ * Loads libtorch's natives, once per JVM, before any other class of the presets touches them:
+ * {@link TorchStack#of} and {@link TorchGraph#of}, the only ways to a libtorch network, call it first.
  *
  * <p>JavaCPP extracts a preset's libraries into its cache one at a time as it loads them. With
  * pytorch 2.10.0-1.5.13 on a fresh cache, loading {@code libtorch_cpu.so} before its neighbours

@@ -42,6 +42,7 @@ public final class TorchStack implements TorchNetwork {
    * @throws io.convoy.conf.ConfigException naming {@code arch} and the first layer it cannot replay exactly
    */
   public static TorchStack of(String arch, MultiLayerNetwork stack) {
+    TorchNatives.load(); // before anything touches the presets: see TorchNatives
     return new TorchStack(arch, stack);
   }
 
