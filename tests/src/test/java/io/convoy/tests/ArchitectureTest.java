@@ -63,6 +63,18 @@ class ArchitectureTest {
           + "tree or the binder would tie them all to it");
 
   @ArchTest
+  static final ArchRule libtorchOpsKnowNothingOfTheNetworks = noClasses()
+      .that().resideInAPackage("io.convoy.torch.ops..")
+      .should().dependOnClassesThat().resideInAPackage("io.convoy.torch")
+      .because("the ops are the layer below the replays: TorchStack and TorchGraph compose them, never the reverse");
+
+  @ArchTest
+  static final ArchRule optimizersKnowNothingOfTheZoo = noClasses()
+      .that().resideInAPackage("io.convoy.model.optim..")
+      .should().dependOnClassesThat().resideInAPackage("io.convoy.model.zoo..")
+      .because("the zoo configures networks with the optimizers, not the reverse");
+
+  @ArchTest
   static final ArchRule modelAndPipelineImportOnlyConf = noClasses()
       .that().resideInAnyPackage("io.convoy.model..", "io.convoy.pipeline..")
       .should().dependOnClassesThat().resideInAnyPackage("io.convoy.worker..", "io.convoy.driver..");

@@ -2,6 +2,7 @@ package io.convoy.torch;
 
 import io.convoy.model.GradientBackend;
 import io.convoy.model.GradientEngine;
+import io.convoy.torch.ops.Unsupported;
 import org.deeplearning4j.nn.api.NeuralNetwork;
 
 /** {@code model.backend = libtorch}, found by convoy-model through ServiceLoader. */

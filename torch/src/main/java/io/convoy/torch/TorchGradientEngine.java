@@ -1,6 +1,8 @@
 package io.convoy.torch;
 
 import io.convoy.model.GradientEngine;
+import io.convoy.torch.ops.Pass;
+import io.convoy.torch.ops.TorchViews;
 import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Scalar;
@@ -15,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DL4J's training pass of a network, computed by libtorch ({@link TorchNetwork}) and written
  * where DL4J writes its own: each parameter's gradient of the summed loss (libtorch's gradient of
  * the mean loss times the batch size; DL4J's updater divides by it) into DL4J's per-variable
- * gradient views, batch norm's running-statistics updates beside them (see {@link BatchNormOp}).
+ * gradient views, batch norm's running-statistics updates beside them (see {@link io.convoy.torch.ops.BatchNormOp}).
  * Every native temporary of a step lives in the step's PointerScope: left to the garbage
  * collector, they made a step 3-5x slower (page faults on fresh memory).
  */

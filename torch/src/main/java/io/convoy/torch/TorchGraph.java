@@ -1,5 +1,12 @@
 package io.convoy.torch;
 
+import io.convoy.torch.ops.LayerOps;
+import io.convoy.torch.ops.OutputOp;
+import io.convoy.torch.ops.Pass;
+import io.convoy.torch.ops.TorchNatives;
+import io.convoy.torch.ops.TorchOp;
+import io.convoy.torch.ops.Unsupported;
+import io.convoy.torch.ops.VertexOps;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.convoy.torch;
 
+import io.convoy.torch.ops.Pass;
+import io.convoy.torch.ops.TorchViews;
+import io.convoy.torch.ops.Unsupported;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.global.torch;

@@ -1,5 +1,11 @@
 package io.convoy.torch;
 
+import io.convoy.torch.ops.LayerOps;
+import io.convoy.torch.ops.OutputOp;
+import io.convoy.torch.ops.Pass;
+import io.convoy.torch.ops.TorchNatives;
+import io.convoy.torch.ops.TorchOp;
+import io.convoy.torch.ops.Unsupported;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.pytorch.Tensor;

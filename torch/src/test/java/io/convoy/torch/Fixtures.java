@@ -20,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Small zoo networks, inputs and per-variable views shared by this module's tests. */
-final class Fixtures {
+public final class Fixtures {
   static final OptimizerConfig NESTEROV = new OptimizerConfig(OptimizerName.NESTEROV, 0.01, 0.9, 5e-4);
 
   private Fixtures() {}
@@ -34,7 +34,7 @@ final class Fixtures {
    * architecture, optionally with "+bn" (batch norm on; alexnet's variant without LRN), "+avg"
    * (average pooling) and "+aux" (googlenet's auxiliary classifiers): "alexnet+bn", "simple-cnn+avg".
    */
-  static ModelSpec spec(String variant, InputShape input, int classes, BackendName backend) {
+  public static ModelSpec spec(String variant, InputShape input, int classes, BackendName backend) {
     String[] parts = variant.split("\\+");
     ModelConfig model = new ModelConfig(parts[0], classes).withBackend(backend).withDropout(0.0);
     for (int i = 1; i < parts.length; i++) {
@@ -145,7 +145,7 @@ final class Fixtures {
         : ((ComputationGraph) network).output(false, x)[0];
   }
 
-  static float[] features(int n, InputShape s, long seed) {
+  public static float[] features(int n, InputShape s, long seed) {
     Random rnd = new Random(seed);
     float[] x = new float[n * s.length()];
     for (int i = 0; i < x.length; i++) {
@@ -154,7 +154,7 @@ final class Fixtures {
     return x;
   }
 
-  static int[] labels(int n, int classes, long seed) {
+  public static int[] labels(int n, int classes, long seed) {
     Random rnd = new Random(seed);
     int[] y = new int[n];
     for (int i = 0; i < n; i++) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * libtorch's natives load from an empty JavaCPP cache (a fresh machine, or a new application jar,
  * whose cache folder is new): loaded library by library they crashed the JVM there (see
- * {@link TorchNatives}), which a warm cache hides, so this runs a JVM of its own on a new cache folder.
+ * {@link io.convoy.torch.ops.TorchNatives}), which a warm cache hides, so this runs a JVM of its own on a new cache folder.
  * (The crash needs a system libtorch on the linker's path, as Debian's python3-torch installs.)
  */
 class TorchNativesTest {

@@ -1,4 +1,4 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
 import java.util.List;
 import org.bytedeco.pytorch.Scalar;
@@ -17,17 +17,17 @@ import org.deeplearning4j.nn.conf.graph.ScaleVertex;
  * or scale activations here, layer vertices through {@link LayerOps} (their preprocessor first).
  * Anything else is an {@link Unsupported} error.
  */
-final class VertexOps {
+public final class VertexOps {
   private final String arch;
   private final LayerOps layers;
 
-  VertexOps(String arch, LayerOps layers) {
+  public VertexOps(String arch, LayerOps layers) {
     this.arch = arch;
     this.layers = layers;
   }
 
   /** @param layer the vertex's runtime layer (holds the parameter views), null for non-layer vertices */
-  TorchOp of(String name, GraphVertex vertex, Layer layer) {
+  public TorchOp of(String name, GraphVertex vertex, Layer layer) {
     String where = "vertex '" + name + "'";
     if (vertex instanceof ElementWiseVertex e) {
       if (e.getOp() != ElementWiseVertex.Op.Add) {

@@ -1,5 +1,6 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
+import io.convoy.torch.ops.TorchNatives;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.bytedeco.javacpp.PointerScope;

@@ -1,5 +1,9 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
+import io.convoy.torch.Fixtures;
+import io.convoy.torch.ops.Pass;
+import io.convoy.torch.ops.TorchNatives;
+import io.convoy.torch.ops.TorchViews;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

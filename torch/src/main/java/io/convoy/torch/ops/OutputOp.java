@@ -1,4 +1,4 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
 import java.util.List;
 import org.bytedeco.pytorch.Scalar;
@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * without activation); {@link #loss} the mean over examples of -sum(labels x per-class weight x
  * log softmax), DL4J's score without regularization.
  */
-final class OutputOp implements TorchOp {
+public final class OutputOp implements TorchOp {
   private final DenseOp linear;
   /** LossMCXENT's per-class weights, [1, classes], or null. */
   private final INDArray classWeights;
@@ -25,7 +25,7 @@ final class OutputOp implements TorchOp {
   }
 
   /** The output layer {@code op} computes (with or without dropout on its input), or null. */
-  static OutputOp in(TorchOp op) {
+  public static OutputOp in(TorchOp op) {
     if (op instanceof DropoutOp d) {
       op = d.layer();
     }
@@ -37,12 +37,12 @@ final class OutputOp implements TorchOp {
     return linear.apply(inputs, pass);
   }
 
-  long classes() {
+  public long classes() {
     return linear.out();
   }
 
   /** The mean loss of {@code logits} against {@code labels} ([n, classes] probabilities). */
-  Tensor loss(Tensor logits, Tensor labels) {
+  public Tensor loss(Tensor logits, Tensor labels) {
     Tensor weighted = labels.mul(torch.log_softmax(logits, 1));
     if (classWeights != null) {
       weighted = weighted.mul(TorchViews.of(classWeights, classes()));

@@ -1,4 +1,4 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,7 +7,7 @@ import org.bytedeco.pytorch.global.torch;
 
 /**
  * Loads libtorch's natives, once per JVM, before any other class of the presets touches them:
- * {@link TorchStack#of} and {@link TorchGraph#of}, the only ways to a libtorch network, call it first.
+ * {@link io.convoy.torch.TorchStack#of} and {@link io.convoy.torch.TorchGraph#of}, the only ways to a libtorch network, call it first.
  *
  * <p>JavaCPP extracts a preset's libraries into its cache one at a time as it loads them. With
  * pytorch 2.10.0-1.5.13 on a fresh cache, loading {@code libtorch_cpu.so} before its neighbours
@@ -17,12 +17,12 @@ import org.bytedeco.pytorch.global.torch;
  * everything cached, worked. Extracting the whole native folder first avoids it: then every
  * dependency is found beside the library that needs it.
  */
-final class TorchNatives {
+public final class TorchNatives {
   private static boolean loaded;
 
   private TorchNatives() {}
 
-  static synchronized void load() {
+  public static synchronized void load() {
     if (loaded) {
       return;
     }

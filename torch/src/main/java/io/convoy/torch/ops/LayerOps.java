@@ -1,4 +1,4 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
@@ -31,7 +31,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
  * Each DL4J layer configuration convoy's zoo builds, and the input preprocessors DL4J puts between
- * layers, as a {@link TorchOp}: one way to do each, for the layers of a stack ({@link TorchStack})
+ * layers, as a {@link TorchOp}: one way to do each, for the layers of a stack ({@link io.convoy.torch.TorchStack})
  * and the layer vertices of a graph ({@link VertexOps}) alike. Anything else, or a setting whose
  * result libtorch would not reproduce exactly, is an {@link Unsupported} error.
  *
@@ -39,12 +39,12 @@ import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
  * from the network's configured seed, so a run draws the same masks every time (the network's own
  * generator, not libtorch's global one, which every replica of the JVM would share).
  */
-final class LayerOps {
+public final class LayerOps {
   private final String arch;
   private final long seed;
   private Generator generator;
 
-  LayerOps(String arch, long seed) {
+  public LayerOps(String arch, long seed) {
     this.arch = arch;
     this.seed = seed;
   }
@@ -55,7 +55,7 @@ final class LayerOps {
    * @param where the layer as an error message names it
    * @param layer the runtime layer (holds the parameter views)
    */
-  TorchOp of(String name, String where, org.deeplearning4j.nn.conf.layers.Layer conf, Layer layer) {
+  public TorchOp of(String name, String where, org.deeplearning4j.nn.conf.layers.Layer conf, Layer layer) {
     if (conf instanceof BaseLayer b && b.getWeightNoise() != null) {
       throw Unsupported.of(arch, where, "a layer with weight noise");
     }
@@ -75,7 +75,7 @@ final class LayerOps {
   }
 
   /** The op of DL4J's preprocessor {@code p} in front of a layer; null for none. */
-  TorchOp preprocessor(String where, InputPreProcessor p) {
+  public TorchOp preprocessor(String where, InputPreProcessor p) {
     if (p == null) {
       return null;
     }

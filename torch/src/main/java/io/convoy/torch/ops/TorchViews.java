@@ -1,9 +1,9 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
 import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.bytedeco.pytorch.Tensor;
 import org.bytedeco.pytorch.TensorOptions;
+import org.bytedeco.pytorch.global.torch.ScalarType;
 import org.bytedeco.pytorch.global.torch;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * memory). The tensor neither owns nor frees the memory: the INDArray must outlive it, which holds
  * for DL4J's parameter and gradient views and for arrays a caller keeps during one step.
  */
-final class TorchViews {
+public final class TorchViews {
   private TorchViews() {}
 
   /**
@@ -21,7 +21,7 @@ final class TorchViews {
    * dense block (C or F order with default strides): a DL4J dense weight, stored F-ordered
    * [in, out], is torch's C-ordered [out, in].
    */
-  static Tensor of(INDArray a, long... shape) {
+  public static Tensor of(INDArray a, long... shape) {
     long n = 1;
     for (long s : shape) {
       n *= s;
@@ -36,12 +36,12 @@ final class TorchViews {
   }
 
   /** The shape of {@code a} as torch takes it. */
-  static Tensor of(INDArray a) {
+  public static Tensor of(INDArray a) {
     return of(a, a.shape());
   }
 
   /** One block in C or F order; a dimension of size 1 may have any stride (ND4J gives 1x1 kernels odd ones). */
-  static boolean dense(INDArray a) {
+  public static boolean dense(INDArray a) {
     long[] shape = a.shape();
     long[] stride = a.stride();
     boolean f = a.ordering() == 'f';

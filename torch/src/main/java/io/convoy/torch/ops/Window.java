@@ -1,4 +1,4 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
 import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;

@@ -1,11 +1,11 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
 import io.convoy.conf.ConfigException;
 
 /** The one error for a network the libtorch backend cannot reproduce exactly. */
-final class Unsupported {
-  /** What {@link TorchStack} and {@link TorchGraph} replay, for the message. */
-  static final String SUPPORTS = "the layer stacks (simple-cnn, lenet, lenet5, alexnet with LRN or batch norm, "
+public final class Unsupported {
+  /** What {@link io.convoy.torch.TorchStack} and {@link io.convoy.torch.TorchGraph} replay, for the message. */
+  public static final String SUPPORTS = "the layer stacks (simple-cnn, lenet, lenet5, alexnet with LRN or batch norm, "
       + "vgg11, vgg13, vgg16, vgg19), the ResNets (resnet18, resnet34, resnet50, resnet101, resnet20, resnet32, "
       + "resnet56) and googlenet without auxiliary classifiers: NCHW convolutions (Truncate, Strict or Same "
       + "mode, no dilation), max and average pooling, dense layers, batch norm (after convolutions or dense "
@@ -21,7 +21,7 @@ final class Unsupported {
    * @param where the layer or vertex, as the message names it: "layer 3", "vertex 'output'"
    * @param what what it is, which libtorch does not replay
    */
-  static ConfigException of(String arch, String where, String what) {
+  public static ConfigException of(String arch, String where, String what) {
     return new ConfigException("model.backend", "libtorch with model.arch = " + arch + ": " + where
         + " is " + what, "libtorch trains " + SUPPORTS + "; model.backend = dl4j trains every architecture");
   }

@@ -1,4 +1,4 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
 import java.util.List;
 import org.bytedeco.pytorch.Scalar;

@@ -1,4 +1,4 @@
-package io.convoy.torch;
+package io.convoy.torch.ops;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gradient (a forward pass only) nothing is recorded for backward. An {@link #inference()} pass
  * normalizes with the running statistics and drops nothing, as DL4J's {@code output(false, ...)}.
  */
-final class Pass {
+public final class Pass {
   private final Gradient gradient;
   private final boolean training;
   private final List<Tensor> leaves = new ArrayList<>();
@@ -25,7 +25,7 @@ final class Pass {
    *     in a stack: {@code layer} below is the vertex's name or the layer's index), or null for
    *     forward only
    */
-  Pass(Gradient gradient) {
+  public Pass(Gradient gradient) {
     this(gradient, true);
   }
 
@@ -35,7 +35,7 @@ final class Pass {
   }
 
   /** A forward pass in inference mode: running statistics, no dropout, nothing recorded. */
-  static Pass inference() {
+  public static Pass inference() {
     return new Pass(null, false);
   }
 
@@ -61,12 +61,12 @@ final class Pass {
     return gradient == null ? null : TorchViews.of(target(layer, key), shape);
   }
 
-  List<Tensor> leaves() {
+  public List<Tensor> leaves() {
     return leaves;
   }
 
   /** The DL4J gradient of leaf {@code i}, as a tensor of the leaf's shape. */
-  Tensor target(int i) {
+  public Tensor target(int i) {
     return TorchViews.of(targets.get(i), shapes.get(i));
   }
 
