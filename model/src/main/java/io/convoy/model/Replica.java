@@ -7,9 +7,7 @@ import io.convoy.model.optim.PlateauTracker;
 import io.convoy.model.zoo.ModelZoo;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Trainable;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +37,7 @@ public final class Replica {
   private BackendChoice backend;
   private final LearningRateSchedule schedule;
   /** The flattened ranges [start, end) whose "gradient" is an update DL4J does not divide by the batch. */
-  private final long[][] undividedRanges;
+  private final UndividedParameters undivided;
   /** The network's updater configurations, fixed when it is built (see {@link Optimizers#updaterConfigs(List)}). */
   private final List<IUpdater> updaterConfigs;
   private double learningRateFactor = 1;
@@ -48,7 +46,7 @@ public final class Replica {
     this.spec = spec;
     this.net = net;
     this.schedule = new LearningRateSchedule(spec.optimizer(), spec.plan());
-    this.undividedRanges = undividedRanges(net);
+    this.undivided = UndividedParameters.of(net);
     this.updaterConfigs = Optimizers.updaterConfigs(net.orderedLayers());
     Kernels.install(net.orderedLayers().stream().filter(Layer.class::isInstance).map(Layer.class::cast).toList());
   }
@@ -115,7 +113,7 @@ public final class Replica {
   }
 
   public void setParameters(float[] parameters) {
-    requireLength("parameters", parameters.length, numParameters());
+    Minibatch.requireLength("parameters", parameters.length, numParameters());
     setParameters(parameters, 0);
   }
 
@@ -145,7 +143,7 @@ public final class Replica {
   }
 
   public void setUpdaterState(float[] state) {
-    requireLength("updater state", state.length, updaterStateLength());
+    Minibatch.requireLength("updater state", state.length, updaterStateLength());
     setUpdaterState(state, 0);
   }
 
@@ -201,7 +199,7 @@ public final class Replica {
   public double fit(float[] features, int[] labels, int n) {
     Network trainer = training();
     applyLearningRate();
-    trainer.fit(features(features, n), oneHot(labels, n));
+    trainer.fit(Minibatch.features(spec.input(), features, n), Minibatch.oneHot(labels, n, spec.classes()));
     return trainer.score();
   }
 
@@ -217,19 +215,16 @@ public final class Replica {
    * @return the minibatch loss; the gradient is copied into {@code gradientOut}
    */
   public double computeGradient(float[] features, int[] labels, int n, float[] gradientOut) {
-    requireLength("gradient", gradientOut.length, numParameters());
+    Minibatch.requireLength("gradient", gradientOut.length, numParameters());
     return computeGradient(features, labels, n, gradientOut, 0);
   }
 
   /** {@link #computeGradient(float[], int[], int, float[])} into {@code out[offset .. offset + numParameters()]}. */
   public double computeGradient(float[] features, int[] labels, int n, float[] out, int offset) {
-    training().computeGradientAndScore(features(features, n), oneHot(labels, n));
+    training().computeGradientAndScore(Minibatch.features(spec.input(), features, n),
+        Minibatch.oneHot(labels, n, spec.classes()));
     FloatCopy.read(net.gradientView(), out, offset);
-    for (long[] r : undividedRanges) {
-      for (int i = (int) r[0]; i < r[1]; i++) {
-        out[offset + i] *= n;
-      }
-    }
+    undivided.multiply(out, offset, n);
     net.clear();
     return net.score();
   }
@@ -240,7 +235,7 @@ public final class Replica {
    * parameters -= update), with the gradient supplied from outside.
    */
   public void applyGradient(float[] gradientSum, int examples) {
-    requireLength("gradient", gradientSum.length, numParameters());
+    Minibatch.requireLength("gradient", gradientSum.length, numParameters());
     applyGradient(gradientSum, 0, examples);
   }
 
@@ -254,12 +249,7 @@ public final class Replica {
     GradientLayout.ensure(net.dl4j());
     INDArray view = net.gradientView();
     FloatCopy.write(sum, offset, view);
-    if (undividedRanges.length > 0) {
-      INDArray flat = view.reshape(view.length());
-      for (long[] r : undividedRanges) {
-        flat.get(NDArrayIndex.interval(r[0], r[1])).divi(examples);
-      }
-    }
+    undivided.divide(view, examples);
     applyLearningRate();
     net.update(examples);
     // DL4J M2 keeps both as [1, n]; M2.1 (the -Pcuda build) has params() as [n]
@@ -283,7 +273,7 @@ public final class Replica {
    * backend once one is attached (validation during training), else by DL4J.
    */
   public float[] predict(float[] features, int n) {
-    return Nd4j.toFlattened('c', net.output(features(features, n))).toFloatVector();
+    return Nd4j.toFlattened('c', net.output(Minibatch.features(spec.input(), features, n))).toFloatVector();
   }
 
   /** Writes DL4J's ModelSerializer format, loadable by plain DL4J (see {@code optimizer.name}). */
@@ -312,49 +302,8 @@ public final class Replica {
     }
   }
 
-  private static long[][] undividedRanges(Network net) {
-    List<long[]> ranges = new ArrayList<>();
-    long offset = 0;
-    for (Trainable layer : net.orderedLayers()) {
-      for (Map.Entry<String, INDArray> p : layer.paramTable(false).entrySet()) {
-        long length = p.getValue().length();
-        if (!layer.updaterDivideByMinibatch(p.getKey())) {
-          ranges.add(new long[] {offset, offset + length});
-        }
-        offset += length;
-      }
-    }
-    if (offset != net.numParams()) {
-      throw new IllegalStateException("layer parameters add up to " + offset + ", network has " + net.numParams());
-    }
-    return ranges.toArray(new long[0][]);
-  }
-
   private INDArray updaterStateView() {
     var updater = net.updater();
     return updater == null ? null : updater.getStateViewArray();
-  }
-
-  private INDArray features(float[] features, int n) {
-    InputShape s = spec.input();
-    requireLength("features", features.length, n * s.length());
-    return Nd4j.create(features, new long[] {n, s.channels(), s.height(), s.width()}, 'c');
-  }
-
-  private INDArray oneHot(int[] labels, int n) {
-    INDArray y = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, n, spec.classes());
-    for (int i = 0; i < n; i++) {
-      if (labels[i] < 0 || labels[i] >= spec.classes()) {
-        throw new IllegalArgumentException("label " + labels[i] + " outside [0, " + spec.classes() + ")");
-      }
-      y.putScalar(i, labels[i], 1f);
-    }
-    return y;
-  }
-
-  private static void requireLength(String what, int found, int expected) {
-    if (found != expected) {
-      throw new IllegalArgumentException(what + ": expected " + expected + " floats, found " + found);
-    }
   }
 }
