@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.convoy.driver.common.NioLocalFileSystem;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -78,6 +79,10 @@ class YarnClusterTest {
       Thread.sleep(100);
     }
     hadoopConf = Files.createDirectories(dir.resolve("hadoop-conf"));
+    // A cluster's site files are the cluster's: they do not carry what this JVM's in-process
+    // convoy commands installed (predict --data and augment make NioLocalFileSystem every
+    // Configuration's file: class, and the containers' class path does not hold it).
+    started.unset(NioLocalFileSystem.KEY);
     try (OutputStream out = Files.newOutputStream(hadoopConf.resolve("yarn-site.xml"))) {
       started.writeXml(out);
     }
