@@ -5,6 +5,7 @@ import io.convoy.conf.names.BackendName;
 import io.convoy.conf.names.UpdaterStatePolicy;
 import io.convoy.conf.settings.ConfigRenderer;
 import io.convoy.conf.settings.PipelineOps;
+import io.convoy.conf.settings.PipelinePresets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
 package io.convoy.pipeline;
 
-import io.convoy.conf.PipelinePresets;
+import io.convoy.conf.settings.PipelinePresets;
 import io.convoy.pipeline.codec.ImageDecodeException;
 import io.convoy.pipeline.codec.ImageIODecoder;
 import io.convoy.pipeline.codec.OpenCvDecoder;

@@ -1,6 +1,6 @@
 package io.convoy.bench.pipeline;
 
-import io.convoy.conf.PipelinePresets;
+import io.convoy.conf.settings.PipelinePresets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,7 +5,6 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.convoy.conf.OpSpec;
-import io.convoy.conf.PipelinePresets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.convoy.conf;
+package io.convoy.conf.settings;
 
 import static io.convoy.conf.settings.PipelineOps.CENTER_CROP;
 import static io.convoy.conf.settings.PipelineOps.COLOR_JITTER;
@@ -11,6 +11,7 @@ import static io.convoy.conf.settings.PipelineOps.RANDOM_CROP;
 import static io.convoy.conf.settings.PipelineOps.RANDOM_RESIZED_CROP;
 import static io.convoy.conf.settings.PipelineOps.RESIZE;
 
+import io.convoy.conf.OpSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
