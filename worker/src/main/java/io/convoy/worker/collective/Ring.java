@@ -97,29 +97,14 @@ public final class Ring implements AutoCloseable {
         throw new CollectiveException("cannot set up a ring of 1: " + e.getMessage(), e);
       }
     }
-    long deadline = System.nanoTime() + options.timeoutMillis() * 1_000_000L;
-    int rightRank = (rank + 1) % size;
-    int leftRank = (rank - 1 + size) % size;
-    SocketChannel right = null;
-    SocketChannel left = null;
+    RingConnections.Neighbours n = RingConnections.join(rank, peers, listener, token, options, cancelled);
     try {
-      right = RingConnections.connect(rightRank, peers.get(rightRank), deadline, options, cancelled);
-      new Handshake(size, rank, token).write(right.socket().getOutputStream());
-      left = RingConnections.accept(listener, new Handshake(size, leftRank, token), peers.get(leftRank), deadline, options,
-          cancelled);
-      int status = RingConnections.status(right, rightRank, peers.get(rightRank), deadline, options);
-      if (status != Handshake.ACCEPTED) {
-        throw new CollectiveException("rank " + rightRank + " (" + peers.get(rightRank) + ") "
-            + Handshake.describe(status) + " when rank " + rank + " connected");
-      }
-      return new Ring(rank, peers, options, cancelled, right, left);
+      return new Ring(rank, peers, options, cancelled, n.right(), n.left());
     } catch (IOException e) {
-      RingListener.closeQuietly(right);
-      RingListener.closeQuietly(left);
+      n.close();
       throw new CollectiveException("rank " + rank + " could not join the ring: " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      RingListener.closeQuietly(right);
-      RingListener.closeQuietly(left);
+      n.close();
       throw e;
     }
   }
@@ -163,9 +148,8 @@ public final class Ring implements AutoCloseable {
   /** The cursors of one allreduce. */
   private final class Exchange {
     private final float[] data;
-    private final int[] segOff = new int[size];
-    private final int[] segLen = new int[size];
-    private final int steps = 2 * (size - 1);
+    private final RingSegments segments;
+    private final int steps;
     private final int chunk = tmp.length;
     private final WireFormat format = options.format();
     private int sStep;
@@ -179,40 +163,8 @@ public final class Ring implements AutoCloseable {
 
     Exchange(float[] data) {
       this.data = data;
-      int base = data.length / size;
-      int extra = data.length % size;
-      int off = 0;
-      for (int k = 0; k < size; k++) {
-        segLen[k] = base + (k < extra ? 1 : 0);
-        segOff[k] = off;
-        off += segLen[k];
-      }
-    }
-
-    /** Segment sent in step s: reduce-scatter (r - s), all-gather (r + 1 - t); always the one received in s - 1. */
-    private int sendSeg(int s) {
-      int seg = s < size - 1 ? rank - s : rank + 1 - (s - (size - 1));
-      return Math.floorMod(seg, size);
-    }
-
-    /** Segment received in step s: reduce-scatter (r - s - 1), all-gather (r - t). */
-    private int recvSeg(int s) {
-      int seg = s < size - 1 ? rank - s - 1 : rank - (s - (size - 1));
-      return Math.floorMod(seg, size);
-    }
-
-    private int nextSend(int s) {
-      while (s < steps && segLen[sendSeg(s)] == 0) {
-        s++;
-      }
-      return s;
-    }
-
-    private int nextRecv(int s) {
-      while (s < steps && segLen[recvSeg(s)] == 0) {
-        s++;
-      }
-      return s;
+      this.segments = new RingSegments(rank, size, data.length);
+      this.steps = segments.steps();
     }
 
     /** Whether elements [0, elements) of the segment received in {@code step} have arrived. */
@@ -224,7 +176,7 @@ public final class Ring implements AutoCloseable {
       sendBuf.clear();
       sendBuf.putInt(calls).putInt(data.length).flip();
       recvBuf.clear().limit(8);
-      sStep = nextSend(0);
+      sStep = segments.nextSend(0);
       rStep = 0;
       long timeoutNanos = options.timeoutMillis() * 1_000_000L;
       long lastProgress = System.nanoTime();
@@ -256,21 +208,21 @@ public final class Ring implements AutoCloseable {
         if (sending) {
           sending = false;
           sOff += sLen;
-          if (sOff == segLen[sendSeg(sStep)]) {
-            sStep = nextSend(sStep + 1);
+          if (sOff == segments.length(segments.sentIn(sStep))) {
+            sStep = segments.nextSend(sStep + 1);
             sOff = 0;
           }
         }
         if (sStep >= steps) {
           return false;
         }
-        int seg = sendSeg(sStep);
-        int len = Math.min(chunk, segLen[seg] - sOff);
+        int seg = segments.sentIn(sStep);
+        int len = Math.min(chunk, segments.length(seg) - sOff);
         if (sStep > 0 && !received(sStep - 1, sOff + len)) {
           return false;
         }
         sendBuf.clear();
-        format.encode(data, segOff[seg] + sOff, len, sendBuf);
+        format.encode(data, segments.offset(seg) + sOff, len, sendBuf);
         sendBuf.flip();
         sending = true;
         sLen = len;
@@ -301,10 +253,10 @@ public final class Ring implements AutoCloseable {
               + call + " of " + length + " floats, rank " + rank + " at allreduce " + calls + " of " + data.length);
         }
         recvHeader = false;
-        rStep = nextRecv(0);
+        rStep = segments.nextReceive(0);
       } else {
-        int seg = recvSeg(rStep);
-        int at = segOff[seg] + rOff;
+        int seg = segments.receivedIn(rStep);
+        int at = segments.offset(seg) + rOff;
         format.decode(recvBuf, rLen, tmp);
         if (rStep < size - 1) {
           for (int i = 0; i < rLen; i++) {
@@ -317,13 +269,13 @@ public final class Ring implements AutoCloseable {
           System.arraycopy(tmp, 0, data, at, rLen);
         }
         rOff += rLen;
-        if (rOff == segLen[seg]) {
-          rStep = nextRecv(rStep + 1);
+        if (rOff == segments.length(seg)) {
+          rStep = segments.nextReceive(rStep + 1);
           rOff = 0;
         }
       }
       if (rStep < steps) {
-        rLen = Math.min(chunk, segLen[recvSeg(rStep)] - rOff);
+        rLen = Math.min(chunk, segments.length(segments.receivedIn(rStep)) - rOff);
         recvBuf.clear().limit(rLen * format.bytes());
       }
       return true;

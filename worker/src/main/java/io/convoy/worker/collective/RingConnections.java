@@ -9,6 +9,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -19,6 +20,47 @@ import java.util.function.BooleanSupplier;
  */
 final class RingConnections {
   private RingConnections() {}
+
+  /** The two connections of a rank in a ring of two or more. */
+  record Neighbours(SocketChannel right, SocketChannel left) {
+    void close() {
+      RingListener.closeQuietly(right);
+      RingListener.closeQuietly(left);
+    }
+  }
+
+  /**
+   * Connects to rank + 1, accepts rank - 1 on {@code listener}, both sides proving membership with
+   * {@code token}, and waits for rank + 1's verdict; closes what it opened when it fails.
+   */
+  static Neighbours join(int rank, List<InetSocketAddress> peers, RingListener listener, byte[] token,
+      RingOptions options, BooleanSupplier cancelled) {
+    int size = peers.size();
+    long deadline = System.nanoTime() + options.timeoutMillis() * 1_000_000L;
+    int rightRank = (rank + 1) % size;
+    int leftRank = (rank - 1 + size) % size;
+    SocketChannel right = null;
+    SocketChannel left = null;
+    try {
+      right = connect(rightRank, peers.get(rightRank), deadline, options, cancelled);
+      new Handshake(size, rank, token).write(right.socket().getOutputStream());
+      left = accept(listener, new Handshake(size, leftRank, token), peers.get(leftRank), deadline, options, cancelled);
+      int status = status(right, rightRank, peers.get(rightRank), deadline, options);
+      if (status != Handshake.ACCEPTED) {
+        throw new CollectiveException("rank " + rightRank + " (" + peers.get(rightRank) + ") "
+            + Handshake.describe(status) + " when rank " + rank + " connected");
+      }
+      return new Neighbours(right, left);
+    } catch (IOException e) {
+      RingListener.closeQuietly(right);
+      RingListener.closeQuietly(left);
+      throw new CollectiveException("rank " + rank + " could not join the ring: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      RingListener.closeQuietly(right);
+      RingListener.closeQuietly(left);
+      throw e;
+    }
+  }
 
   static SocketChannel connect(int peer, InetSocketAddress address, long deadline, RingOptions options,
       BooleanSupplier cancelled) throws IOException {
