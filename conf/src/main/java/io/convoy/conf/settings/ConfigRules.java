@@ -21,7 +21,7 @@ import java.util.EnumSet;
  * The rules that span settings, each checked once every setting it reads holds a good value (a
  * bad one is already reported under its own key).
  */
-public final class ConfigRules {
+final class ConfigRules {
   private ConfigRules() {}
 
   static void check(ConfigBinder b) {

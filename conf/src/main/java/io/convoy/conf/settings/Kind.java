@@ -10,7 +10,7 @@ import java.util.function.Function;
  * @param reader reads the value at a key
  * @param writer the bound value as a HOCON value (string, number, boolean, list or map)
  */
-public record Kind<T>(Reader<T> reader, Function<T, Object> writer) {
+record Kind<T>(Reader<T> reader, Function<T, Object> writer) {
   /** Reads the value at {@code key}, or reports a problem to {@code binder} and returns a stand-in. */
   @FunctionalInterface
   interface Reader<T> {

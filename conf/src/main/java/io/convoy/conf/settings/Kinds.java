@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * The kinds of settings (Flink ML's {@code ParamValidators}, in convoy's words): each reads a
  * value, checks it, and on a bad one reports the key, the value found and what is accepted.
  */
-public final class Kinds {
+final class Kinds {
   private static final Pattern MASTER = Pattern.compile(
       "local|local\\[(\\*|[1-9][0-9]*)(,[0-9]+)?\\]|local-cluster\\[[0-9]+,[0-9]+,[0-9]+\\]"
           + "|spark://.+|yarn|k8s://.+|mesos://.+");

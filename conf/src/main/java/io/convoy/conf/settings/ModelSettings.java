@@ -11,38 +11,38 @@ import io.convoy.conf.names.WeightInitName;
 import java.util.List;
 
 /** The {@code model} settings. */
-public final class ModelSettings {
+final class ModelSettings {
   private ModelSettings() {}
 
-  public static final Setting<String> ARCH = Setting.of("model.arch", Kinds.oneOf(ArchitectureName.configNames()),
+  static final Setting<String> ARCH = Setting.of("model.arch", Kinds.oneOf(ArchitectureName.configNames()),
       ModelConfig.DEFAULTS.arch(), c -> c.model().arch(), "the network architecture");
-  public static final Setting<Integer> CLASSES = Setting.of("model.classes", Kinds.classes(), ModelConfig.DEFAULTS.classes(),
+  static final Setting<Integer> CLASSES = Setting.of("model.classes", Kinds.classes(), ModelConfig.DEFAULTS.classes(),
       c -> c.model().classes(), "number of classes, or auto (0) for the class folders of data.train");
-  public static final Setting<ActivationName> ACTIVATION = Setting.of("model.activation",
+  static final Setting<ActivationName> ACTIVATION = Setting.of("model.activation",
       Kinds.oneOf(ActivationName.class), ModelConfig.DEFAULTS.activation(), c -> c.model().activation(), "hidden-layer activation");
-  public static final Setting<Double> LEAKYRELU_ALPHA = Setting.of("model.leakyrelu-alpha",
+  static final Setting<Double> LEAKYRELU_ALPHA = Setting.of("model.leakyrelu-alpha",
       Kinds.number("a slope", 0, false, 1, false), ModelConfig.DEFAULTS.leakyReluAlpha(),
       c -> c.model().leakyReluAlpha(), "slope for negative inputs of leakyrelu");
-  public static final Setting<WeightInitName> WEIGHT_INIT = Setting.of("model.weight-init",
+  static final Setting<WeightInitName> WEIGHT_INIT = Setting.of("model.weight-init",
       Kinds.oneOf(WeightInitName.class), WeightInitConfig.DEFAULT.name(),
       c -> c.model().weightInit().name(), "weight initialization");
-  public static final Setting<Double> WEIGHT_INIT_RANGE = Setting.of("model.weight-init-range",
+  static final Setting<Double> WEIGHT_INIT_RANGE = Setting.of("model.weight-init-range",
       Kinds.number("a half-width", 0, true, 10, false), WeightInitConfig.DEFAULT.range(),
       c -> c.model().weightInit().range(), "half-width of weight-init = uniform");
-  public static final Setting<Double> WEIGHT_INIT_SIGMA = Setting.of("model.weight-init-sigma",
+  static final Setting<Double> WEIGHT_INIT_SIGMA = Setting.of("model.weight-init-sigma",
       Kinds.number("a standard deviation", 0, true, 10, false), WeightInitConfig.DEFAULT.sigma(),
       c -> c.model().weightInit().sigma(), "standard deviation of weight-init = normal");
-  public static final Setting<Boolean> BATCH_NORM = Setting.of("model.batch-norm", Kinds.autoOrBoolean(), ModelConfig.DEFAULTS.batchNorm(),
+  static final Setting<Boolean> BATCH_NORM = Setting.of("model.batch-norm", Kinds.autoOrBoolean(), ModelConfig.DEFAULTS.batchNorm(),
       c -> c.model().batchNorm(), "batch normalization after each convolution; auto (null): the architecture's");
-  public static final Setting<Double> DROPOUT = Setting.of("model.dropout", Kinds.autoOrFraction("dropout rate"), ModelConfig.DEFAULTS.dropout(),
+  static final Setting<Double> DROPOUT = Setting.of("model.dropout", Kinds.autoOrFraction("dropout rate"), ModelConfig.DEFAULTS.dropout(),
       c -> c.model().dropout(), "dropout rate before the classifier layers; auto (null): the architecture's");
-  public static final Setting<LossName> LOSS = Setting.of("model.loss", Kinds.oneOf(LossName.class),
+  static final Setting<LossName> LOSS = Setting.of("model.loss", Kinds.oneOf(LossName.class),
       ModelConfig.DEFAULTS.loss(), c -> c.model().loss(), "output loss");
-  public static final Setting<PoolingName> POOLING = Setting.of("model.pooling", Kinds.oneOf(PoolingName.class),
+  static final Setting<PoolingName> POOLING = Setting.of("model.pooling", Kinds.oneOf(PoolingName.class),
       ModelConfig.DEFAULTS.pooling(), c -> c.model().pooling(), "pooling where the architecture leaves it open");
-  public static final Setting<Boolean> AUX_CLASSIFIERS = Setting.of("model.aux-classifiers", Kinds.bool(), ModelConfig.DEFAULTS.auxClassifiers(),
+  static final Setting<Boolean> AUX_CLASSIFIERS = Setting.of("model.aux-classifiers", Kinds.bool(), ModelConfig.DEFAULTS.auxClassifiers(),
       c -> c.model().auxClassifiers(), "googlenet's two auxiliary classifiers");
-  public static final Setting<BackendName> BACKEND = Setting.of("model.backend", Kinds.oneOf(BackendName.class),
+  static final Setting<BackendName> BACKEND = Setting.of("model.backend", Kinds.oneOf(BackendName.class),
       ModelConfig.DEFAULTS.backend(), c -> c.model().backend(), "what computes the training gradients: auto, dl4j or libtorch");
 
   static final List<Setting<?>> ALL = List.of(ARCH, CLASSES, ACTIVATION, LEAKYRELU_ALPHA, WEIGHT_INIT,

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * whose elements are operation names, {op = NAME, ...parameters} objects or preset names
  * (expanded in place), checked against the operations declared in {@link PipelineOps}.
  */
-public final class PipelineKind {
+final class PipelineKind {
   private final ConfigBinder binder;
 
   private PipelineKind(ConfigBinder binder) {

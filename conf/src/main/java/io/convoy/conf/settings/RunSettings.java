@@ -6,43 +6,43 @@ import io.convoy.conf.OutputConfig;
 import java.util.List;
 
 /** The {@code cluster}, {@code output} and {@code checkpoint} settings: where a run goes and what it keeps. */
-public final class RunSettings {
+final class RunSettings {
   private RunSettings() {}
 
   private static final String K = "checkpoint.";
 
-  public static final Setting<String> MASTER = Setting.of("cluster.master", Kinds.master(), "local[*]",
+  static final Setting<String> MASTER = Setting.of("cluster.master", Kinds.master(), "local[*]",
       c -> c.cluster().master(), "Spark master URL");
-  public static final Setting<Integer> THREADS = Setting.of("cluster.threads-per-worker", Kinds.integer(1, 1024), 1,
+  static final Setting<Integer> THREADS = Setting.of("cluster.threads-per-worker", Kinds.integer(1, 1024), 1,
       c -> c.cluster().threadsPerWorker(), "linear algebra threads per replica");
-  public static final Setting<Integer> LOADER_THREADS = Setting.of("cluster.loader-threads", Kinds.integer(1, 256), 1,
+  static final Setting<Integer> LOADER_THREADS = Setting.of("cluster.loader-threads", Kinds.integer(1, 256), 1,
       c -> c.cluster().loaderThreads(), "threads per executor that prepare minibatches ahead");
-  public static final Setting<Boolean> MEMORY_CHECK = Setting.of("cluster.memory-check", Kinds.bool(), ClusterConfig.DEFAULT_MEMORY_CHECK,
+  static final Setting<Boolean> MEMORY_CHECK = Setting.of("cluster.memory-check", Kinds.bool(), ClusterConfig.DEFAULT_MEMORY_CHECK,
       c -> c.cluster().memoryCheck(), "refuse at start replicas the executors' memory overhead cannot hold");
-  public static final Setting<Integer> DECODED_CACHE_MB = Setting.of("cluster.decoded-cache-mb",
+  static final Setting<Integer> DECODED_CACHE_MB = Setting.of("cluster.decoded-cache-mb",
       Kinds.integer(0, 1_000_000), ClusterConfig.DEFAULT_DECODED_CACHE_MB, c -> c.cluster().decodedCacheMb(), "heap per replica for decoded tensors");
 
-  public static final Setting<String> OUTPUT_DIR = Setting.of("output.dir", Kinds.text(), "runs/latest",
+  static final Setting<String> OUTPUT_DIR = Setting.of("output.dir", Kinds.text(), "runs/latest",
       c -> c.output().dir(), "folder that receives the run's outputs");
-  public static final Setting<Boolean> REPORT = Setting.of("output.report", Kinds.bool(), OutputConfig.DEFAULT_REPORT,
+  static final Setting<Boolean> REPORT = Setting.of("output.report", Kinds.bool(), OutputConfig.DEFAULT_REPORT,
       c -> c.output().report(), "write report.html at the end of the run");
-  public static final Setting<Integer> TRAIN_METRICS_IMAGES = Setting.of("output.train-metrics-images",
+  static final Setting<Integer> TRAIN_METRICS_IMAGES = Setting.of("output.train-metrics-images",
       Kinds.integer(0, Integer.MAX_VALUE), OutputConfig.DEFAULT_TRAIN_METRICS_IMAGES, c -> c.output().trainMetricsImages(),
       "training images evaluated after every epoch; 0: none");
 
-  public static final Setting<String> CHECKPOINT_DIR = Setting.of(K + "dir", Kinds.textOrNull(), null,
+  static final Setting<String> CHECKPOINT_DIR = Setting.of(K + "dir", Kinds.textOrNull(), null,
       c -> c.checkpoint().dir(), "folder of the checkpoints, or null for <output.dir>/checkpoints");
-  public static final Setting<Integer> EVERY_ROUNDS = Setting.of(K + "every-rounds", Kinds.integer(0, 100_000_000), 0,
+  static final Setting<Integer> EVERY_ROUNDS = Setting.of(K + "every-rounds", Kinds.integer(0, 100_000_000), 0,
       c -> c.checkpoint().everyRounds(), "a checkpoint every this many rounds; 0: none by rounds");
-  public static final Setting<Integer> EVERY_EPOCHS = Setting.of(K + "every-epochs", Kinds.integer(0, 100_000), 1,
+  static final Setting<Integer> EVERY_EPOCHS = Setting.of(K + "every-epochs", Kinds.integer(0, 100_000), 1,
       c -> c.checkpoint().everyEpochs(), "a checkpoint every this many epochs; 0: none by epochs");
-  public static final Setting<Integer> KEEP = Setting.of(K + "keep", Kinds.integer(1, 10_000), 3,
+  static final Setting<Integer> KEEP = Setting.of(K + "keep", Kinds.integer(1, 10_000), 3,
       c -> c.checkpoint().keep(), "how many of the newest checkpoints are kept");
-  public static final Setting<Boolean> MODEL_ZIP = Setting.of(K + "model-zip", Kinds.bool(), true,
+  static final Setting<Boolean> MODEL_ZIP = Setting.of(K + "model-zip", Kinds.bool(), true,
       c -> c.checkpoint().modelZip(), "whether each checkpoint also holds a DL4J model.zip");
-  public static final Setting<Integer> ROLLBACKS = Setting.of(K + "rollbacks", Kinds.integer(0, 1000), 0,
+  static final Setting<Integer> ROLLBACKS = Setting.of(K + "rollbacks", Kinds.integer(0, 1000), 0,
       c -> c.checkpoint().rollbacks(), "times a diverged run goes back to its newest checkpoint");
-  public static final Setting<Double> ROLLBACK_LR_FACTOR = Setting.of(K + "rollback-lr-factor",
+  static final Setting<Double> ROLLBACK_LR_FACTOR = Setting.of(K + "rollback-lr-factor",
       Kinds.number("a multiplier", 0, true, 1, true), 0.1,
       c -> c.checkpoint().rollbackLrFactor(), "learning-rate multiplier of each rollback");
 

@@ -12,7 +12,7 @@ import java.util.function.Function;
  *
  * @param <T> the bound value's type
  */
-public record Setting<T>(String key, Kind<T> kind, T defaultValue, Function<ConvoyConfig, T> value, String meaning) {
+record Setting<T>(String key, Kind<T> kind, T defaultValue, Function<ConvoyConfig, T> value, String meaning) {
 
   static <T> Setting<T> of(String key, Kind<T> kind, T defaultValue, Function<ConvoyConfig, T> value,
       String meaning) {

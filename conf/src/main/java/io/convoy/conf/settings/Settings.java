@@ -8,7 +8,7 @@ import java.util.stream.Stream;
  * tests against {@code reference.conf} share. A new setting is one declaration in its section's
  * class (listed in its {@code ALL}), one record component, and its key in {@code reference.conf}.
  */
-public final class Settings {
+final class Settings {
   private Settings() {}
 
   static final List<Setting<?>> ALL = Stream.of(DataSettings.ALL, ModelSettings.ALL, OptimizerSettings.ALL,
