@@ -21,6 +21,13 @@ final class FloatCopy {
 
   private FloatCopy() {}
 
+  /** Fails, naming {@code what}, unless a float array holds {@code expected} values. */
+  static void requireLength(String what, int found, int expected) {
+    if (found != expected) {
+      throw new IllegalArgumentException(what + ": expected " + expected + " floats, found " + found);
+    }
+  }
+
   /** Copies all of {@code src} into {@code dst[offset ..]}. */
   static void read(INDArray src, float[] dst, int offset) {
     int n = length(src, dst.length - offset);

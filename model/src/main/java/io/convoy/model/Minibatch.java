@@ -10,7 +10,7 @@ final class Minibatch {
 
   /** {@code n} examples of {@code input}, NCHW, {@code n * input.length()} floats. */
   static INDArray features(InputShape input, float[] features, int n) {
-    requireLength("features", features.length, n * input.length());
+    FloatCopy.requireLength("features", features.length, n * input.length());
     return Nd4j.create(features, new long[] {n, input.channels(), input.height(), input.width()}, 'c');
   }
 
@@ -24,11 +24,5 @@ final class Minibatch {
       y.putScalar(i, labels[i], 1f);
     }
     return y;
-  }
-
-  static void requireLength(String what, int found, int expected) {
-    if (found != expected) {
-      throw new IllegalArgumentException(what + ": expected " + expected + " floats, found " + found);
-    }
   }
 }

@@ -113,7 +113,7 @@ public final class Replica {
   }
 
   public void setParameters(float[] parameters) {
-    Minibatch.requireLength("parameters", parameters.length, numParameters());
+    FloatCopy.requireLength("parameters", parameters.length, numParameters());
     setParameters(parameters, 0);
   }
 
@@ -143,7 +143,7 @@ public final class Replica {
   }
 
   public void setUpdaterState(float[] state) {
-    Minibatch.requireLength("updater state", state.length, updaterStateLength());
+    FloatCopy.requireLength("updater state", state.length, updaterStateLength());
     setUpdaterState(state, 0);
   }
 
@@ -215,7 +215,7 @@ public final class Replica {
    * @return the minibatch loss; the gradient is copied into {@code gradientOut}
    */
   public double computeGradient(float[] features, int[] labels, int n, float[] gradientOut) {
-    Minibatch.requireLength("gradient", gradientOut.length, numParameters());
+    FloatCopy.requireLength("gradient", gradientOut.length, numParameters());
     return computeGradient(features, labels, n, gradientOut, 0);
   }
 
@@ -235,7 +235,7 @@ public final class Replica {
    * parameters -= update), with the gradient supplied from outside.
    */
   public void applyGradient(float[] gradientSum, int examples) {
-    Minibatch.requireLength("gradient", gradientSum.length, numParameters());
+    FloatCopy.requireLength("gradient", gradientSum.length, numParameters());
     applyGradient(gradientSum, 0, examples);
   }
 
